@@ -1,0 +1,7 @@
+export * from "./json";
+export * from "./elements";
+export * from "./widgets";
+export * from "./session";
+export * from "./status";
+export * from "./bridge";
+export * from "./preview";

@@ -1,0 +1,21 @@
+export type RunState = "starting" | "running" | "idle" | "error";
+
+export interface HostStatus {
+  state: RunState;
+  /** Runs finished since the app was opened. */
+  runCount: number;
+  /** Duration of the last finished run, in milliseconds. */
+  lastDurationMs: number | null;
+  /** Absolute path of the app script, and its name for display. */
+  appPath: string;
+  appName: string;
+  /** Why the last run did not finish normally (compile error, crash, stopped), if it did not. */
+  lastProblem: string | null;
+}
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  message: string;
+  /** Unix ms. */
+  at: number;
+}

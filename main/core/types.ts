@@ -1,0 +1,22 @@
+import type { HostApi, HostEventName, HostEvents } from "../contract";
+
+/**
+ * The script host as the transports see it: the HostApi plus event subscription. One host runs
+ * one app script for one session (one workbench window). Pure Node: never imports electron.
+ */
+export interface ScriptHost extends HostApi {
+  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+  /** Stop the runner and the file watcher. */
+  dispose(): Promise<void>;
+}
+
+export interface ScriptHostOptions {
+  /** Absolute path of the app script (.ts/.js/.mjs). */
+  appPath: string;
+  /** Path of the built runner worker (out/main/worker.js); defaults next to the host bundle. */
+  workerPath?: string;
+  /** Recompile and rerun when the script or its imports change. Default true. */
+  watch?: boolean;
+  /** Grace period before a run that ignores a stop request is terminated. Default 1000 ms. */
+  stopGraceMs?: number;
+}

@@ -1,0 +1,151 @@
+import type { Height, Width } from "../../contract";
+import type { ComponentDefinition, ComponentRenderer, MountOptions } from "../../contract/st";
+import { readAsset } from "./assets";
+import { StreamlitAPIException, StreamlitError, duplicateId, duplicateKey } from "./errors";
+import { serializeData } from "./data";
+import { elementId } from "./ids";
+import { componentResult } from "./presenters";
+import type { RunContext } from "./run-context";
+import type { Callback, ComponentMeta, StateMap } from "./session-state";
+import { isPlainObject } from "./session-state";
+import { validateHeight, validateWidth } from "./layout";
+
+interface Registered {
+  name: string;
+  html: string | null;
+  css: string | null;
+  js: string | null;
+  isolateStyles: boolean;
+}
+
+const MOUNT_OPTIONS = new Set(["key", "data", "default", "width", "height"]);
+
+/**
+ * `st.components.v2.component(name, {...})` and the mount function it returns (§1, §2, §4, §5).
+ * The registry outlives runs, like Streamlit's: re-registering a name overwrites it.
+ */
+export class ComponentRegistry {
+  private readonly components = new Map<string, Registered>();
+
+  register(ctx: () => RunContext, name: string, definition: ComponentDefinition = {}): ComponentRenderer {
+    if (typeof name !== "string" || name.trim() === "") throw StreamlitAPIException("A component needs a non-empty `name`.");
+    const context = ctx();
+    this.components.set(name, {
+      name,
+      html: readAsset(name, "html", definition.html, context.appDir),
+      css: readAsset(name, "css", definition.css, context.appDir),
+      js: readAsset(name, "js", definition.js, context.appDir),
+      isolateStyles: definition.isolate_styles ?? true,
+    });
+    return (options: MountOptions = {}) => this.mount(ctx(), name, options);
+  }
+
+  private mount(ctx: RunContext, name: string, options: MountOptions): StateMap {
+    ctx.checkpoint();
+    const registered = this.components.get(name);
+    if (!registered) throw StreamlitAPIException(`Component '${name}' is not registered.`);
+    if (options === null || typeof options !== "object") throw StreamlitAPIException("Mount options must be an object of keyword arguments.");
+
+    const callbacks = collectCallbacks(options);
+    const key = normalizeKey(options.key);
+    const defaults = validateDefaults(options.default, callbacks);
+    const width: Width = validateWidth(options.width ?? "stretch");
+    const height: Height = validateHeight(options.height ?? "content");
+    const serialized = serializeData(options.data);
+    for (const warning of serialized.warnings) ctx.warnings.push(`Component '${name}'${key ? ` (key '${key}')` : ""}: ${warning}`);
+
+    const id = elementId("bidi_component", key, {
+      component_name: name,
+      isolate_styles: registered.isolateStyles,
+      width,
+      height,
+      default: defaults,
+      data: serialized.digest,
+    });
+    const state = ctx.state;
+    if (state.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId("bidi_component");
+    if (key !== null && state.keyToId.has(key) && state.instantiated.has(state.keyToId.get(key)!)) throw duplicateKey(key);
+
+    const meta: ComponentMeta = { kind: "bidi_component", id, userKey: key, component: name, callbacks, defaults };
+    state.meta.set(id, meta);
+    if (key !== null) state.keyToId.set(key, id);
+    const incoming = state.incoming.get(id);
+    if (incoming) {
+      // A map the browser sent for an element the last run did not have: defaults fill it now.
+      state.incoming.delete(id);
+      state.values.set(id, { ...(defaults ?? {}), ...incoming });
+    } else if (!state.values.has(id)) {
+      // First appearance: a whole-map assignment made before the mount wins over `default`.
+      const pending = key !== null && state.user.has(key) ? state.user.get(key) : undefined;
+      if (key !== null) state.user.delete(key);
+      state.values.set(id, isPlainObject(pending) ? { ...pending } : { ...(defaults ?? {}) });
+    }
+    state.instantiated.add(id);
+
+    ctx.emit({
+      type: "bidi_component",
+      id,
+      name,
+      key,
+      html: registered.html,
+      css: registered.css,
+      js: registered.js,
+      isolateStyles: registered.isolateStyles,
+      data: serialized.data,
+      width,
+      height,
+    });
+    return componentResult(resultValues(state.triggerValues(id), state.componentMap(id), callbacks));
+  }
+}
+
+/** `{**trigger_vals, **state_vals}` (§5): every callback name present, fired events, then state. */
+function resultValues(triggers: StateMap, stateMap: StateMap, callbacks: Map<string, Callback>): StateMap {
+  const out: StateMap = {};
+  for (const name of callbacks.keys()) out[name] = name in triggers ? triggers[name] : null;
+  return { ...out, ...triggers, ...stateMap };
+}
+
+function collectCallbacks(options: MountOptions): Map<string, Callback> {
+  const callbacks = new Map<string, Callback>();
+  for (const [option, value] of Object.entries(options)) {
+    if (MOUNT_OPTIONS.has(option) || typeof value !== "function") continue;
+    if (!option.startsWith("on_") || !option.endsWith("_change")) continue;
+    const name = option.slice(3, -7); // "" for on_change and on__change
+    if (name === "") {
+      throw new StreamlitError(
+        "BidiComponentInvalidCallbackNameError",
+        `Callback \`${option}\` is not valid. Callbacks must be named \`on_<state_name>_change\`, e.g. \`on_value_change\`.`,
+      );
+    }
+    callbacks.set(name, value as Callback);
+  }
+  return callbacks;
+}
+
+function normalizeKey(key: unknown): string | null {
+  if (key === undefined || key === null) return null;
+  const text = String(key);
+  if (text.includes("__")) {
+    throw new StreamlitError(
+      "BidiComponentInvalidIdError",
+      "The `base` of a bidirectional component's ID must not contain the delimiter sequence `__`.",
+    );
+  }
+  return text;
+}
+
+function validateDefaults(defaults: unknown, callbacks: Map<string, Callback>): Record<string, unknown> | null {
+  if (defaults === undefined || defaults === null) return null;
+  if (!isPlainObject(defaults)) throw StreamlitAPIException("`default` must be an object of initial state values.");
+  const available = callbacks.size ? `\`[${[...callbacks.keys()].map((n) => `'${n}'`).join(", ")}]\`` : "none";
+  for (const name of Object.keys(defaults)) {
+    if (!callbacks.has(name)) {
+      throw new StreamlitError(
+        "BidiComponentInvalidDefaultKeyError",
+        `The \`default\` key \`'${name}'\` has no matching callback \`on_${name}_change\`. Available state names: ${available}.`,
+      );
+    }
+  }
+  return { ...defaults };
+}

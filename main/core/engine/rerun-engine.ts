@@ -1,0 +1,182 @@
+import { isDeepStrictEqual } from "node:util";
+import type { RenderTree, SessionStateEdit, WidgetState } from "../../contract";
+import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../contract";
+import type { AppScript, St } from "../../contract/st";
+import { ComponentRegistry } from "./component";
+import { ControlSignal } from "./errors";
+import { toExceptionElement } from "./exceptions";
+import { RunContext, RunContext as Ctx } from "./run-context";
+import type { Callback, StateMap, TriggerEvent } from "./session-state";
+import { SessionState, isPlainObject } from "./session-state";
+import { snapshotEntries } from "./snapshot";
+import { createSt } from "./st";
+import type { SessionStateEntry } from "../../contract";
+
+export interface RunRequest {
+  widgetStates: WidgetState[];
+  /** Session State panel edits, applied as script-side writes after callbacks, before the body. */
+  edits?: SessionStateEdit[];
+}
+
+export interface RunOutcome {
+  /** ok: finished; error: finished with an exception; interrupted: preempted, nothing to render. */
+  status: "ok" | "error" | "interrupted";
+  tree: RenderTree;
+  warnings: string[];
+  entries: SessionStateEntry[];
+  /** `st.rerun()` was called: the host should run again with the same widget states. */
+  rerunRequested: boolean;
+}
+
+type Pending = { callback: Callback; label: string };
+
+/**
+ * One session's rerun loop, Streamlit's order (§7.2): reset triggers, apply the incoming widget
+ * states (maps replace, defaults re-fill), run callbacks, run the body, reset triggers, drop
+ * widgets the run did not create.
+ */
+export class RerunEngine {
+  readonly state = new SessionState();
+  private readonly registry = new ComponentRegistry();
+  private current: Ctx;
+  private readonly st: St;
+
+  constructor(
+    private app: AppScript,
+    private readonly appDir: string,
+    private readonly interrupted: () => boolean = () => false,
+  ) {
+    this.current = new RunContext(this.state, appDir, interrupted);
+    this.st = createSt(() => this.current, this.state, this.registry);
+  }
+
+  setApp(app: AppScript): void {
+    this.app = app;
+  }
+
+  async run(request: RunRequest): Promise<RunOutcome> {
+    const state = this.state;
+    const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted));
+    state.resetTriggers();
+    state.beginRun();
+    const pending = this.applyWidgetStates(request.widgetStates);
+    const st = this.st;
+    let status: RunOutcome["status"] = "ok";
+    try {
+      for (const { callback } of pending) this.runCallback(ctx, callback);
+      for (const edit of request.edits ?? []) applyEdit(st.session_state, edit);
+      ctx.phase = "body";
+      await this.app(st);
+    } catch (error) {
+      if (error instanceof ControlSignal) {
+        if (error.kind === "interrupted") status = "interrupted";
+        if (error.kind === "rerun") ctx.rerunRequested = true;
+      } else {
+        status = "error";
+        ctx.emit(toExceptionElement(error));
+      }
+    }
+    // Entries are taken before triggers reset so the panel shows what this run saw.
+    const entries = snapshotEntries(state);
+    state.resetTriggers();
+    if (status !== "interrupted" && !ctx.rerunRequested) state.removeStaleWidgets();
+    return { status, tree: { main: ctx.main, sidebar: ctx.sidebar }, warnings: ctx.warnings, entries, rerunRequested: ctx.rerunRequested };
+  }
+
+  private runCallback(ctx: Ctx, callback: Callback): void {
+    try {
+      callback();
+    } catch (error) {
+      // st.rerun() inside a callback is queued until all callbacks ran (§7.2).
+      if (error instanceof ControlSignal && error.kind === "rerun") ctx.rerunRequested = true;
+      else throw error;
+    }
+  }
+
+  /** §7.2 step 1: store incoming values; collect callbacks in message order. */
+  private applyWidgetStates(widgetStates: WidgetState[]): Pending[] {
+    const state = this.state;
+    const pending: Pending[] = [];
+    for (const ws of widgetStates) {
+      if (ws.type === "json_trigger_value") {
+        const id = aggregatorOwner(ws.id);
+        if (id === null) continue;
+        const events = parseTriggerList(ws.value);
+        state.events.set(id, events);
+        const meta = state.meta.get(id);
+        if (meta?.kind !== "bidi_component") continue;
+        for (const { event } of events) {
+          const callback = meta.callbacks.get(event);
+          if (callback) pending.push({ callback, label: `on_${event}_change` });
+        }
+      } else if (ws.type === "json_value") {
+        const incoming = parseStateMap(ws.value);
+        const meta = state.meta.get(ws.id);
+        if (meta?.kind !== "bidi_component") {
+          state.incoming.set(ws.id, incoming);
+          continue;
+        }
+        const next = { ...(meta.defaults ?? {}), ...incoming };
+        const previous = state.componentMap(ws.id);
+        state.values.set(ws.id, next);
+        for (const name of changedKeys(previous, next)) {
+          const callback = meta.callbacks.get(name);
+          if (callback) pending.push({ callback, label: `on_${name}_change` });
+        }
+      } else if (ws.type === "trigger_value") {
+        const meta = state.meta.get(ws.id);
+        if (!ws.value || meta?.kind !== "button") continue;
+        state.fired.add(ws.id);
+        if (meta.onChange) pending.push({ callback: meta.onChange, label: "on_click" });
+      } else {
+        const meta = state.meta.get(ws.id);
+        if (meta?.kind !== "text_input") continue;
+        const value = typeof ws.value === "string" ? ws.value : JSON.stringify(ws.value);
+        if (state.values.get(ws.id) === value) continue;
+        state.values.set(ws.id, value);
+        if (meta.onChange) pending.push({ callback: meta.onChange, label: "on_change" });
+      }
+    }
+    return pending;
+  }
+}
+
+function applyEdit(sessionState: Record<string, any>, edit: SessionStateEdit): void {
+  if (edit.field === undefined) sessionState[edit.key] = edit.value;
+  else sessionState[edit.key][edit.field] = edit.value;
+}
+
+function aggregatorOwner(id: string): string | null {
+  if (!id.startsWith(INTERNAL_KEY_PREFIX) || !id.endsWith(TRIGGER_SUFFIX)) return null;
+  return id.slice(INTERNAL_KEY_PREFIX.length, -TRIGGER_SUFFIX.length);
+}
+
+/** The browser's map; anything that is not a JSON object reads as {} (§9). */
+function parseStateMap(text: string): StateMap {
+  try {
+    const value = JSON.parse(text);
+    return isPlainObject(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Aggregator payloads; a non-list is wrapped in a list (§9). */
+function parseTriggerList(text: string): TriggerEvent[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .filter((item): item is { event: string; value?: unknown } => isPlainObject(item) && typeof item.event === "string")
+    .map((item) => ({ event: item.event, value: item.value ?? null }));
+}
+
+/** Shallow diff over the union of keys (Python `!=` on JSON values = deep equality). */
+function changedKeys(previous: StateMap, next: StateMap): string[] {
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
+  return [...keys].filter((k) => !(k in previous) || !(k in next) || !isDeepStrictEqual(previous[k], next[k]));
+}

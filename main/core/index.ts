@@ -1,0 +1,2 @@
+export { createScriptHost } from "./host";
+export type { ScriptHost, ScriptHostOptions } from "./types";

@@ -1,0 +1,18 @@
+import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../contract";
+import type { RunOutcome } from "../engine/rerun-engine";
+import type { ExportedState } from "../engine/persist";
+
+/** Messages between the host and its runner worker. Internal to the core. */
+export type ToWorker =
+  | { type: "load"; file: string; appPath: string; restore: ExportedState | null }
+  | { type: "run"; runId: number; widgetStates: WidgetState[]; edits: SessionStateEdit[] };
+
+export type FromWorker =
+  | { type: "loaded"; error: ExceptionElement | null }
+  | { type: "done"; runId: number; outcome: RunOutcome; committed: ExportedState }
+  | { type: "log"; entry: LogEntry };
+
+export interface WorkerData {
+  /** One Int32: non-zero asks the running script to stop at its next st call. */
+  interrupt: SharedArrayBuffer;
+}

@@ -1,0 +1,71 @@
+import { dirname, sep } from "node:path";
+import { format } from "node:util";
+import { parentPort, workerData } from "node:worker_threads";
+import type { AppScript } from "../../contract/st";
+import { exportState, importState } from "../engine/persist";
+import { RerunEngine } from "../engine/rerun-engine";
+import { toExceptionElement } from "../engine/exceptions";
+import type { FromWorker, ToWorker, WorkerData } from "./protocol";
+
+/**
+ * The runner: a worker thread that owns the session's RerunEngine and runs the author's script.
+ * A hung or crashing script takes only this thread down; the host replaces it.
+ */
+process.setSourceMapsEnabled(true);
+
+const port = parentPort!;
+const interrupt = new Int32Array((workerData as WorkerData).interrupt);
+const post = (message: FromWorker) => port.postMessage(message);
+let engine: RerunEngine | null = null;
+let appDir = "";
+
+forwardConsole();
+
+port.on("message", async (message: ToWorker) => {
+  if (message.type === "load") post({ type: "loaded", error: load(message.file, message.appPath, message.restore) });
+  else if (message.type === "run") await run(message);
+});
+
+function load(file: string, appPath: string, restore: Extract<ToWorker, { type: "load" }>["restore"]) {
+  appDir = dirname(appPath);
+  try {
+    const module = require(file);
+    const app: unknown = module?.default ?? module;
+    if (typeof app !== "function") {
+      return { type: "exception" as const, name: "TypeError", message: `${appPath} must export a function as its default export: export default function app(st) { … }`, trace: [] };
+    }
+    if (!engine) {
+      engine = new RerunEngine(app as AppScript, appDir, () => Atomics.load(interrupt, 0) !== 0);
+      if (restore) importState(engine.state, restore);
+    } else {
+      engine.setApp(app as AppScript);
+    }
+    return null;
+  } catch (error) {
+    return relative(toExceptionElement(error));
+  }
+}
+
+async function run({ runId, widgetStates, edits }: Extract<ToWorker, { type: "run" }>) {
+  if (!engine) throw new Error("run before load");
+  const outcome = await engine.run({ widgetStates, edits });
+  for (const element of outcome.tree.main) if (element.type === "exception") Object.assign(element, relative(element));
+  post({ type: "done", runId, outcome, committed: exportState(engine.state) });
+}
+
+/** Trace rows relative to the app's folder: `app.ts:12:5` reads better than a long absolute path. */
+function relative<T extends { trace: string[] }>(element: T): T {
+  const prefix = appDir + sep;
+  return { ...element, trace: element.trace.map((row) => row.split(prefix).join("")) };
+}
+
+function forwardConsole() {
+  const levels = { log: "info", info: "info", debug: "info", warn: "warn", error: "error" } as const;
+  for (const [method, level] of Object.entries(levels)) {
+    const original = console[method as keyof typeof levels].bind(console);
+    console[method as keyof typeof levels] = (...args: unknown[]) => {
+      original(...args);
+      post({ type: "log", entry: { level, message: format(...args), at: Date.now() } });
+    };
+  }
+}

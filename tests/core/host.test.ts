@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { HostEvents, RenderedRun } from "../../main/contract";
+import { createScriptHost, type ScriptHost } from "../../main/core";
+import { buildWorker } from "./worker-build";
+
+let workerPath: string;
+const hosts: ScriptHost[] = [];
+beforeAll(async () => {
+  workerPath = await buildWorker();
+});
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.dispose()));
+});
+
+function appFile(source: string, name = "app.ts"): string {
+  const dir = mkdtempSync(join(tmpdir(), "lw-app-"));
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  return file;
+}
+
+async function open(appPath: string, stopGraceMs = 300) {
+  const host = await createScriptHost({ appPath, workerPath, watch: false, stopGraceMs });
+  hosts.push(host);
+  const renders: RenderedRun[] = [];
+  host.on("render", (run) => renders.push(run));
+  return { host, renders };
+}
+
+function nextEvent<E extends keyof HostEvents>(host: ScriptHost, event: E, pred: (p: HostEvents[E]) => boolean = () => true) {
+  return new Promise<HostEvents[E]>((resolvePromise) => {
+    const off = host.on(event, (payload) => {
+      if (pred(payload)) {
+        off();
+        resolvePromise(payload);
+      }
+    });
+  });
+}
+
+describe("script host (runner in a worker thread)", () => {
+  it("runs the bundled example and renders the seed's page", async () => {
+    const { host } = await open(resolve(__dirname, "../../examples/text-input/app.ts"));
+    const run = (await host.hello()).lastRun!;
+    expect(run.tree.main.map((e) => e.type)).toEqual(["button", "bidi_component", "json"]);
+    const snapshot = await host.hello();
+    expect(snapshot.status.runCount).toBe(1);
+  });
+
+  it("a thrown error shows an exception box whose first trace row is the author's .ts line", async () => {
+    const file = appFile(`import type { St } from "loopwright";\nexport default function app(st: St) {\n  st.title("before");\n  const n: number = 1;\n  throw new TypeError("bad thing " + n);\n}\n`);
+    const { host } = await open(file);
+    const run = (await host.hello()).lastRun!;
+    const exception = run.tree.main[1];
+    expect(exception).toMatchObject({ type: "exception", name: "TypeError", message: "bad thing 1" });
+    expect((exception as { trace: string[] }).trace[0]).toMatch(/app\.ts:5:9/);
+  });
+
+  it("a compile error points at file:line and the host stays usable", async () => {
+    const file = appFile(`export default function app(st) {\n  st.title("x"\n}\n`, "broken.ts");
+    const { host } = await open(file);
+    const run = (await host.hello()).lastRun!;
+    expect(run.tree.main[0]).toMatchObject({ type: "exception", name: "CompileError" });
+    expect((run.tree.main[0] as { trace: string[] }).trace[0]).toMatch(/^broken\.ts:3:/);
+    expect((await host.hello()).status.state).toBe("error");
+  });
+
+  it("a hung script is stopped and the runner replaced; session state survives", async () => {
+    const file = appFile(
+      `export default function app(st) {\n  const count = st.session_state.get("count", 0) + 1;\n  st.session_state.count = count;\n  if (count === 2) { while (true) {} }\n  st.write(count);\n}\n`,
+    );
+    const { host } = await open(file, 200);
+    const running = nextEvent(host, "status", (s) => s.state === "running");
+    void host.rerun({});
+    await running;
+    const killed = nextEvent(host, "render");
+    await host.stop();
+    const run = await killed;
+    expect(run.tree.main[0]).toMatchObject({ type: "exception", name: "ScriptRunnerError" });
+    // The replacement runner starts from the state committed by run 1 (count=1); the edit is a
+    // script-side write before the body, so the body computes 10 + 1.
+    const result = await host.editSessionState({ key: "count", value: 10 });
+    expect(result).toEqual({ ok: true });
+    const after = (await host.hello()).lastRun!;
+    expect(after.tree.main).toEqual([{ type: "markdown", body: "11", variant: "markdown" }]);
+  });
+
+  it("an edit Streamlit would ignore is refused with a reason and nothing runs", async () => {
+    const { host } = await open(resolve(__dirname, "../../examples/text-input/app.ts"));
+    const before = (await host.hello()).status.runCount;
+    const result = await host.editSessionState({ key: "my_text_input_instance", field: "other", value: 1 });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining("on_other_change") });
+    expect((await host.hello()).status.runCount).toBe(before);
+  });
+});

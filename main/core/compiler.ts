@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
 
 /**
@@ -36,7 +37,7 @@ const sharedPackages: esbuild.Plugin = {
   setup(build) {
     build.onResolve({ filter: /^loopwright(\/.*)?$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: new RegExp(`^(${SHARED_PACKAGES.join("|")})$`) }, (args) => ({
-      path: require.resolve(args.path),
+      path: createRequire(__filename).resolve(args.path),
       external: true,
     }));
   },

@@ -11,9 +11,12 @@ export function snapshotEntries(state: SessionState): SessionStateEntry[] {
     if (!meta) continue;
     if (meta.kind === "bidi_component") {
       const fired = state.triggerValues(id);
-      const triggers: Record<string, Json> = {};
-      for (const name of [...meta.callbacks.keys(), ...Object.keys(fired)]) triggers[name] = asJson(fired[name] ?? null).value;
       const stateMap = state.componentMap(id);
+      // One callback map serves states and triggers (§2): a callback name with no state value
+      // is shown as a trigger, null unless it fired in this run.
+      const triggerNames = [...meta.callbacks.keys()].filter((name) => !(name in stateMap));
+      const triggers: Record<string, Json> = {};
+      for (const name of [...triggerNames, ...Object.keys(fired)]) triggers[name] = asJson(fired[name] ?? null).value;
       entries.push({
         key,
         kind: "component",

@@ -1,0 +1,15 @@
+import type { LoopwrightBridge } from "../../../main/contract";
+import { createHostClient, type HostClient } from "./host-client";
+import { WsBridge, workbenchSocketUrl } from "./ws-bridge";
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in browser mode. */
+    loopwright?: LoopwrightBridge;
+  }
+}
+
+/** Electron's preload bridge when it is there, else the loopback WebSocket of browser mode. */
+export function connectHost(win: Window): HostClient {
+  return createHostClient(win.loopwright ?? new WsBridge(workbenchSocketUrl(win.location)));
+}

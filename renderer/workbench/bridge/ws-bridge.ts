@@ -1,0 +1,149 @@
+import type {
+  ClientFrame,
+  HostApi,
+  HostEventName,
+  HostEvents,
+  HostMethod,
+  LoopwrightBridge,
+  ServerFrame,
+  Wire,
+} from "../../../main/contract";
+import { decode, encode } from "../../../main/transports/codec";
+
+/** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+}
+
+export interface WsBridgeOptions {
+  openSocket?: (url: string) => SocketLike;
+  /** Reconnect delays grow from the first to the last value and stay there. */
+  backoffMs?: { first: number; max: number };
+}
+
+/**
+ * A bridge that can lose its connection. It reports `false` when a connection drops or cannot be
+ * made, and `true` once it is back, so listeners know when to resync. A first connect that simply
+ * works reports nothing.
+ */
+export interface ReconnectingBridge extends LoopwrightBridge {
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}
+
+interface Pending {
+  resolve(wire: Wire): void;
+  reject(error: Error): void;
+}
+
+const OPEN = 1;
+
+/**
+ * Browser mode's host bridge: the same `LoopwrightBridge` the Electron preload exposes, spoken as
+ * `ClientFrame`/`ServerFrame` over the loopback WebSocket in the transport's codec (JSON that keeps
+ * Uint8Array component data intact). Calls made while the socket is still connecting wait for it;
+ * calls in flight when it drops are rejected, because the host may or may not have run them and
+ * only a fresh `hello()` can tell the workbench where things stand.
+ */
+export class WsBridge implements ReconnectingBridge {
+  private socket!: SocketLike;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private unsent: ClientFrame[] = [];
+  private readonly listeners = new Map<HostEventName, Set<(payload: never) => void>>();
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private connected = false;
+  private reportedDown = false;
+  private retryMs: number;
+  private readonly openSocket: (url: string) => SocketLike;
+  private readonly backoff: { first: number; max: number };
+
+  constructor(private readonly url: string, options: WsBridgeOptions = {}) {
+    this.openSocket = options.openSocket ?? ((u) => new WebSocket(u));
+    this.backoff = options.backoffMs ?? { first: 250, max: 5000 };
+    this.retryMs = this.backoff.first;
+    this.open();
+  }
+
+  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Wire<Awaited<ReturnType<HostApi[M]>>>> {
+    const frame: ClientFrame = { type: "call", id: this.nextId++, method, args };
+    return new Promise<Wire>((resolve, reject) => {
+      if (this.socket.readyState > OPEN) {
+        reject(new Error("Not connected to the Loopwright host"));
+        return;
+      }
+      this.pending.set(frame.id, { resolve, reject });
+      if (this.connected) this.socket.send(encode(frame));
+      else this.unsent.push(frame);
+    }) as Promise<Wire<Awaited<ReturnType<HostApi[M]>>>>;
+  }
+
+  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  private open(): void {
+    const socket = this.openSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retryMs = this.backoff.first;
+      this.connected = true;
+      for (const frame of this.unsent) socket.send(encode(frame));
+      this.unsent = [];
+      if (this.reportedDown) this.report(true);
+    };
+    socket.onmessage = (event) => this.receive(event.data);
+    // A failed connect fires error and then close, so close alone does the cleanup.
+    socket.onclose = () => this.closed();
+  }
+
+  private closed(): void {
+    this.connected = false;
+    this.unsent = [];
+    const lost = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of lost) call.reject(new Error("Lost the connection to the Loopwright host"));
+    if (!this.reportedDown) this.report(false);
+    setTimeout(() => this.open(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, this.backoff.max);
+  }
+
+  private report(connected: boolean): void {
+    this.reportedDown = !connected;
+    for (const listener of this.connectionListeners) listener(connected);
+  }
+
+  private receive(data: unknown): void {
+    let frame: ServerFrame;
+    try {
+      frame = decode(String(data)) as ServerFrame;
+    } catch {
+      return; // The host only sends JSON frames; anything else is noise on the socket.
+    }
+    if (frame.type === "result") {
+      const call = this.pending.get(frame.id);
+      this.pending.delete(frame.id);
+      call?.resolve(frame.wire);
+    } else if (frame.type === "event") {
+      for (const listener of this.listeners.get(frame.name) ?? []) listener(frame.payload as never);
+    }
+  }
+}
+
+/** ws(s)://<this host>/ws?token=<the page's token>: the server only accepts its own origin and token. */
+export function workbenchSocketUrl(location: Location): string {
+  const token = new URLSearchParams(location.search).get("token") ?? "";
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/ws?token=${encodeURIComponent(token)}`;
+}

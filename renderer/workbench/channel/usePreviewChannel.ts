@@ -1,0 +1,54 @@
+import { onScopeDispose, toRaw, watch, type Ref } from "vue";
+import { useHostStatusStore } from "../stores/hostStatus";
+import { useLogStore } from "../stores/log";
+import { usePreviewStore } from "../stores/preview";
+import { PreviewPort } from "./preview-port";
+
+/** Connects the preview iframe to the stores: state flows down as ToPreview, widget events come up. */
+export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>>): void {
+  const preview = usePreviewStore();
+  const hostStatus = useHostStatusStore();
+  const log = useLogStore();
+  const port = new PreviewPort(() => iframe.value?.contentWindow);
+
+  port.on("message", (message) => {
+    if (message.type === "rerun") void hostStatus.rerun({ widgetStates: message.widgetStates, fragmentId: message.fragmentId });
+    else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
+    else log.report(message.level, message.message);
+  });
+  port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));
+
+  // Runs are posted raw: structured clone cannot copy Vue proxies.
+  function sendCurrentState(): void {
+    port.send({ type: "theme", theme: preview.theme });
+    if (preview.lastRun) port.send({ type: "render", run: toRaw(preview.lastRun) });
+  }
+  port.on("connect", (reloaded) => {
+    if (reloaded) sendCurrentState();
+  });
+  sendCurrentState();
+
+  // Synchronous watchers keep the frame's messages in the order the stores changed.
+  watch(() => preview.theme, (theme) => port.send({ type: "theme", theme }), { flush: "sync" });
+  watch(
+    () => preview.sessionId,
+    (sessionId, previous) => {
+      if (sessionId && previous) port.send({ type: "reset", sessionId });
+    },
+    { flush: "sync" },
+  );
+  watch(
+    () => preview.lastRun,
+    (run) => {
+      if (run) port.send({ type: "render", run: toRaw(run) });
+    },
+    { flush: "sync" },
+  );
+
+  const onMessage = (event: MessageEvent) => port.handleWindowMessage(event);
+  window.addEventListener("message", onMessage);
+  onScopeDispose(() => {
+    window.removeEventListener("message", onMessage);
+    port.close();
+  });
+}

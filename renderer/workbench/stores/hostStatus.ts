@@ -1,0 +1,48 @@
+import { defineStore } from "pinia";
+import { inject, ref, shallowRef } from "vue";
+import type { HostStatus, RerunRequest } from "../../../main/contract";
+import { HOST_CLIENT } from "../bridge/host-client";
+import { useLogStore } from "./log";
+
+export const useHostStatusStore = defineStore("hostStatus", () => {
+  const host = inject(HOST_CLIENT)!;
+  const log = useLogStore();
+
+  /** "starting" with nothing known until the first hello() answers. */
+  const status = shallowRef<HostStatus>({
+    state: "starting",
+    runCount: 0,
+    lastDurationMs: null,
+    appPath: "",
+    appName: "",
+    lastProblem: null,
+  });
+  /** The last run the preview acknowledged as rendered and settled. */
+  const renderedRunId = ref(0);
+  const connected = ref(true);
+
+  function apply(next: HostStatus): void {
+    status.value = next;
+  }
+
+  function acknowledge(runId: number): void {
+    renderedRunId.value = runId;
+  }
+
+  function setConnected(value: boolean): void {
+    connected.value = value;
+  }
+
+  async function command(name: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      log.report("error", `${name} failed: ${(error as Error).message}`);
+    }
+  }
+
+  const rerun = (request: RerunRequest = {}) => command("Rerun", () => host.rerun(request));
+  const stop = () => command("Stop", () => host.stop());
+
+  return { status, renderedRunId, connected, apply, acknowledge, setConnected, rerun, stop };
+});

@@ -1,0 +1,41 @@
+import type { HostClient } from "./bridge/host-client";
+import { useHostStatusStore } from "./stores/hostStatus";
+import { useLogStore } from "./stores/log";
+import { usePreviewStore } from "./stores/preview";
+import { useSessionStateStore } from "./stores/sessionState";
+
+/**
+ * Keeps the stores in step with the host: events as they come, plus a full `hello()` at start and
+ * after every reconnect, since events sent while the socket was down are gone for good.
+ * Call inside the app's context (the stores inject the host client).
+ */
+export function syncWithHost(host: HostClient): void {
+  const hostStatus = useHostStatusStore();
+  const session = useSessionStateStore();
+  const preview = usePreviewStore();
+  const log = useLogStore();
+
+  host.on("status", hostStatus.apply);
+  host.on("render", preview.applyRun);
+  host.on("sessionState", session.apply);
+  host.on("log", log.add);
+
+  async function hello(): Promise<void> {
+    try {
+      const snapshot = await host.hello();
+      hostStatus.apply(snapshot.status);
+      session.apply(snapshot.sessionState);
+      // Session first: a new session must reach the preview as a reset before its first run.
+      preview.applySession(snapshot.sessionId);
+      preview.applyRun(snapshot.lastRun);
+    } catch (error) {
+      log.report("error", `Could not reach the Loopwright host: ${(error as Error).message}`);
+    }
+  }
+
+  host.onConnectionChange((connected) => {
+    hostStatus.setConnected(connected);
+    if (connected) void hello();
+  });
+  void hello();
+}

@@ -1,0 +1,56 @@
+import { vi } from "vitest";
+import { createPinia, setActivePinia, type Pinia } from "pinia";
+import { createApp, type App, type Component } from "vue";
+import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../main/contract";
+import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
+
+export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
+  return {
+    status: { state: "idle", runCount: 1, lastDurationMs: 12, appPath: "/apps/app.ts", appName: "app.ts", lastProblem: null },
+    lastRun: null,
+    sessionState: { runId: 1, entries: [] },
+    sessionId: "session-1",
+    ...overrides,
+  };
+}
+
+/** A host client whose methods are spies and whose events the test fires by hand. */
+export function fakeHost() {
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  const host = {
+    hello: vi.fn(async () => snapshot()),
+    rerun: vi.fn(async () => {}),
+    stop: vi.fn(async () => {}),
+    editSessionState: vi.fn(async (_edit: SessionStateEdit): Promise<EditResult> => ({ ok: true })),
+    on: (event: HostEventName, listener: (payload: never) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => listeners.get(event)!.delete(listener);
+    },
+    onConnectionChange: (listener: (connected: boolean) => void) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  } satisfies HostClient;
+  return {
+    host: host as typeof host & HostClient,
+    emit<E extends HostEventName>(event: E, payload: HostEvents[E]) {
+      for (const listener of listeners.get(event) ?? []) listener(payload as never);
+    },
+    setConnected(connected: boolean) {
+      for (const listener of connectionListeners) listener(connected);
+    },
+  };
+}
+
+/** An app with Pinia and the host client provided, the way main.ts wires them. */
+export function workbenchApp(host: HostClient, root: Component = { render: () => null }): { app: App; pinia: Pinia } {
+  const pinia = createPinia();
+  const app = createApp(root).use(pinia).provide(HOST_CLIENT, host);
+  setActivePinia(pinia);
+  return { app, pinia };
+}
+
+/** Lets pending promise callbacks run. */
+export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

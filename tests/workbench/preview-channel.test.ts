@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { effectScope, shallowRef, type EffectScope } from "vue";
+import { PREVIEW_HELLO, type RenderedRun, type ToPreview } from "../../main/contract";
+import { usePreviewChannel } from "../../renderer/workbench/channel/usePreviewChannel";
+import { useHostStatusStore } from "../../renderer/workbench/stores/hostStatus";
+import { useLogStore } from "../../renderer/workbench/stores/log";
+import { usePreviewStore } from "../../renderer/workbench/stores/preview";
+import { fakeHost, workbenchApp } from "./fakes";
+
+const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [] });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+let scope: EffectScope | undefined;
+afterEach(() => scope?.stop());
+
+/** The channel wired to a fake frame window, after the frame's hello. */
+async function connected() {
+  const fake = fakeHost();
+  const { app } = workbenchApp(fake.host);
+  const received: ToPreview[] = [];
+  let port: MessagePort | undefined;
+  const frameWindow = {
+    postMessage: vi.fn((_message: unknown, _origin: string, [transferred]: MessagePort[]) => {
+      port = transferred;
+      port.onmessage = (event) => received.push(event.data);
+    }),
+  };
+  const iframe = shallowRef({ contentWindow: frameWindow } as unknown as HTMLIFrameElement);
+  scope = effectScope();
+  app.runWithContext(() => scope!.run(() => usePreviewChannel(iframe)));
+  const hello = () => window.dispatchEvent(new MessageEvent("message", { data: { type: PREVIEW_HELLO }, source: frameWindow as unknown as Window }));
+  hello();
+  await tick();
+  return { ...fake, received, hello, fromPreview: (message: unknown) => port!.postMessage(message) };
+}
+
+describe("usePreviewChannel", () => {
+  it("sends the theme first, then runs, and a reset when the session changes", async () => {
+    const { received } = await connected();
+    const preview = usePreviewStore();
+    preview.applySession("s1");
+    preview.applyRun(run(1));
+    preview.toggleTheme();
+    preview.applySession("s2");
+    preview.applyRun(run(1));
+    await tick();
+
+    expect(received.map((m) => m.type)).toEqual(["theme", "render", "theme", "reset", "render"]);
+    expect(received[3]).toEqual({ type: "reset", sessionId: "s2" });
+  });
+
+  it("sends the current state again to a reloaded frame", async () => {
+    const { received, hello } = await connected();
+    usePreviewStore().applyRun(run(3));
+    hello();
+    await tick();
+
+    expect(received.map((m) => m.type)).toEqual(["theme", "render", "theme", "render"]);
+  });
+
+  it("turns preview messages into reruns, acknowledgements and log entries", async () => {
+    const { host, fromPreview } = await connected();
+    const widgetStates = [{ id: "w1", type: "json_value" as const, value: '{"value":"Hi"}' }];
+    fromPreview({ type: "rerun", widgetStates, fragmentId: null });
+    fromPreview({ type: "rendered", runId: 4 });
+    fromPreview({ type: "console", level: "warn", message: "careful" });
+    fromPreview({ type: "rerun", widgetStates: "all of them" });
+    await tick();
+
+    expect(host.rerun).toHaveBeenCalledExactlyOnceWith({ widgetStates, fragmentId: null });
+    expect(useHostStatusStore().renderedRunId).toBe(4);
+    const entries = useLogStore().entries.map(({ level, message }) => [level, message]);
+    expect(entries).toEqual([
+      ["warn", "careful"],
+      ["error", expect.stringMatching(/^Dropped a malformed message from the preview: widgetStates: /)],
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { nextTick, type App } from "vue";
+import type { SessionStateSnapshot } from "../../main/contract";
+import SessionStatePanel from "../../renderer/workbench/components/SessionStatePanel.vue";
+import { useSessionStateStore } from "../../renderer/workbench/stores/sessionState";
+import { fakeHost, flush, workbenchApp } from "./fakes";
+
+const state: SessionStateSnapshot = {
+  runId: 2,
+  entries: [
+    {
+      key: "my_text_input_instance",
+      kind: "component",
+      component: "my_text_input",
+      state: { value: "Hello" },
+      triggers: { submitted: null },
+      callbackNames: ["value", "clicked"],
+      editable: true,
+    },
+    { key: "counter", kind: "value", value: 3, display: "3", editable: true },
+    { key: "when", kind: "value", value: null, display: "Date(2024-01-01)", editable: false },
+    { key: "blank", kind: "widget", widget: "text_input", value: "", display: "", editable: true },
+  ],
+};
+
+let app: App | undefined;
+afterEach(() => {
+  app?.unmount();
+  document.body.innerHTML = "";
+});
+
+async function mountPanel(snapshot: SessionStateSnapshot = state) {
+  const fake = fakeHost();
+  ({ app } = workbenchApp(fake.host, SessionStatePanel));
+  const root = document.createElement("div");
+  document.body.append(root);
+  app.mount(root);
+  useSessionStateStore().apply(snapshot);
+  await nextTick();
+  return { ...fake, root };
+}
+
+const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
+const field = (root: ParentNode, key: string, name?: string) => {
+  const entry = q(root, `[data-testid="lw-session-entry"][data-key="${key}"]`);
+  return name ? q(entry, `[data-testid="lw-session-field"][data-field="${name}"]`) : entry;
+};
+
+async function edit(scope: HTMLElement, text: string) {
+  q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
+  await nextTick();
+  const editor = q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]');
+  editor.value = text;
+  editor.dispatchEvent(new Event("input"));
+  return editor;
+}
+
+async function save(scope: HTMLElement) {
+  q<HTMLButtonElement>(scope, '[data-testid="lw-session-save"]').click();
+  await flush();
+}
+
+describe("SessionStatePanel", () => {
+  it("says so when there is no session state", async () => {
+    const { root } = await mountPanel({ runId: 0, entries: [] });
+    expect(q(root, '[data-testid="lw-session-panel"]').textContent).toContain("No session state yet");
+  });
+
+  it("shows every key, state and trigger values, and callbacks", async () => {
+    const { root } = await mountPanel();
+    const keys = [...root.querySelectorAll('[data-testid="lw-session-entry"]')].map((e) => e.getAttribute("data-key"));
+    expect(keys).toEqual(["my_text_input_instance", "counter", "when", "blank"]);
+
+    const component = field(root, "my_text_input_instance");
+    expect(component.textContent).toContain("my_text_input");
+    const value = field(root, "my_text_input_instance", "value");
+    expect(value.dataset.kind).toBe("state");
+    expect(q(value, '[data-testid="lw-session-value"]').textContent).toBe('"Hello"');
+    expect(value.textContent).toContain("on_value_change");
+
+    const trigger = field(root, "my_text_input_instance", "submitted");
+    expect(trigger.dataset.kind).toBe("trigger");
+    expect(trigger.textContent).toContain("trigger");
+    expect(q(trigger, '[data-testid="lw-session-value"]').textContent).toBe("null");
+    expect(trigger.querySelector('[data-testid="lw-session-edit"]')).toBeNull();
+    expect(component.textContent).toContain("on_clicked_change");
+
+    const plain = field(root, "counter");
+    expect(plain.querySelector('[data-testid="lw-session-field"]')).toBeNull();
+    expect(q(plain, '[data-testid="lw-session-value"]').textContent).toBe("3");
+    const opaque = field(root, "when");
+    expect(q(opaque, '[data-testid="lw-session-value"]').textContent).toBe("Date(2024-01-01)");
+    expect(opaque.querySelector('[data-testid="lw-session-edit"]')).toBeNull();
+    expect(field(root, "blank").textContent).toContain("text_input");
+    expect(q(field(root, "blank"), '[data-testid="lw-session-value"]').textContent).toBe('""');
+  });
+
+  it("prefills the editor with the current value as JSON", async () => {
+    const { root } = await mountPanel();
+    const scope = field(root, "my_text_input_instance", "value");
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
+    await nextTick();
+    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe('"Hello"');
+  });
+
+  it("shows invalid JSON inline, sends nothing and keeps the typed text", async () => {
+    const { root, host } = await mountPanel();
+    const scope = field(root, "my_text_input_instance", "value");
+    await edit(scope, "{not json");
+    await save(scope);
+
+    expect(host.editSessionState).not.toHaveBeenCalled();
+    expect(q(scope, '[data-testid="lw-session-error"]').textContent).toMatch(/^Invalid JSON: .+/);
+    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("{not json");
+  });
+
+  it("saves a component state value with its field and closes the editor", async () => {
+    const { root, host } = await mountPanel();
+    const scope = field(root, "my_text_input_instance", "value");
+    await edit(scope, '"Hello World"');
+    await save(scope);
+
+    expect(host.editSessionState).toHaveBeenCalledWith({ key: "my_text_input_instance", field: "value", value: "Hello World" });
+    expect(scope.querySelector('[data-testid="lw-session-editor"]')).toBeNull();
+  });
+
+  it("saves a plain value without a field, on Ctrl+Enter", async () => {
+    const { root, host } = await mountPanel();
+    const scope = field(root, "counter");
+    const editor = await edit(scope, '{"n": 4}');
+    editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true }));
+    await flush();
+
+    expect(host.editSessionState).toHaveBeenCalledWith({ key: "counter", value: { n: 4 } });
+  });
+
+  it("shows the host's refusal inline and keeps the editor open", async () => {
+    const { root, host } = await mountPanel();
+    host.editSessionState.mockResolvedValueOnce({ ok: false, error: "counter cannot be set right now" });
+    const scope = field(root, "counter");
+    await edit(scope, "5");
+    await save(scope);
+
+    expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe("counter cannot be set right now");
+    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("5");
+  });
+
+  it("shows a thrown host error inline too", async () => {
+    const { root, host } = await mountPanel();
+    host.editSessionState.mockRejectedValueOnce(new Error("Lost the connection to the Loopwright host"));
+    const scope = field(root, "counter");
+    await edit(scope, "5");
+    await save(scope);
+
+    expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe("Lost the connection to the Loopwright host");
+  });
+
+  it("cancels on Escape without sending", async () => {
+    const { root, host } = await mountPanel();
+    const scope = field(root, "counter");
+    const editor = await edit(scope, "8");
+    editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    await nextTick();
+
+    expect(host.editSessionState).not.toHaveBeenCalled();
+    expect(scope.querySelector('[data-testid="lw-session-editor"]')).toBeNull();
+    expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe("3");
+  });
+});

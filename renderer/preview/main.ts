@@ -1,0 +1,26 @@
+import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../main/contract";
+import { blobModuleLoader } from "./component/loader";
+import { createPreview } from "./preview";
+import { describeError } from "./report";
+import "./styles.css";
+
+let port: MessagePort | null = null;
+const send = (message: FromPreview) => port?.postMessage(message);
+
+const preview = createPreview({ root: document.getElementById("app")!, send, loadModule: blobModuleLoader });
+
+// The frame's origin is opaque ("null"), so the sender's window is the only thing worth checking.
+window.addEventListener("message", (event) => {
+  if (event.source !== window.parent || event.data?.type !== PREVIEW_PORT || !event.ports[0]) return;
+  port?.close();
+  port = event.ports[0];
+  port.onmessage = (message: MessageEvent<ToPreview>) => preview.handle(message.data);
+});
+
+// Errors thrown later in a component's event handlers escape Streamlit too; show them in the workbench.
+window.addEventListener("error", (event) => send({ type: "console", level: "error", message: event.message }));
+window.addEventListener("unhandledrejection", (event) =>
+  send({ type: "console", level: "error", message: `Unhandled rejection: ${describeError(event.reason).message}` }),
+);
+
+window.parent.postMessage({ type: PREVIEW_HELLO }, "*");

@@ -1,0 +1,79 @@
+import { createApp, nextTick, ref, shallowRef } from "vue";
+import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../main/contract";
+import App from "./App.vue";
+import type { ModuleLoader } from "./component/loader";
+import { describeError, type Report } from "./report";
+import { runtimeKey, type PreviewRuntime } from "./runtime";
+import { WidgetStateManager } from "./widgets";
+
+export interface PreviewOptions {
+  root: Element;
+  send(message: FromPreview): void;
+  loadModule: ModuleLoader;
+}
+
+export interface Preview {
+  handle(message: ToPreview): void;
+  unmount(): void;
+}
+
+const EMPTY_TREE: RenderTree = { main: [], sidebar: [] };
+
+/** The preview page: renders runs, owns widget states, and reports back through `send`. */
+export function createPreview({ root, send, loadModule }: PreviewOptions): Preview {
+  const report: Report = (level, message) => send({ type: "console", level, message });
+  const invocations: Promise<void>[] = [];
+  const runtime: PreviewRuntime = {
+    tree: shallowRef(EMPTY_TREE),
+    theme: ref<ThemeName>("light"),
+    session: ref(0),
+    widgets: new WidgetStateManager((widgetStates) => send({ type: "rerun", widgetStates, fragmentId: null }), report),
+    loadModule,
+    report,
+    track: (invocation) => void invocations.push(invocation),
+  };
+
+  const app = createApp(App).provide(runtimeKey, runtime);
+  app.config.errorHandler = (error) => report("error", `Preview error: ${describeError(error).message}`);
+  app.mount(root);
+
+  /** Components (re)invoke while Vue patches; a later run's invocations may join, never earlier ones. */
+  async function settled(): Promise<void> {
+    await nextTick();
+    while (invocations.length) await Promise.allSettled(invocations.splice(0));
+  }
+
+  // Acknowledgements go out in run order, and none from a session that was reset meanwhile.
+  let acknowledged = Promise.resolve();
+  function render(run: RenderedRun): void {
+    const session = runtime.session.value;
+    runtime.widgets.syncTree(run.tree);
+    runtime.tree.value = run.tree;
+    const done = settled();
+    acknowledged = acknowledged
+      .then(() => done)
+      .then(() => {
+        if (session !== runtime.session.value) return;
+        document.body.dataset.lwRenderedRun = String(run.runId);
+        send({ type: "rendered", runId: run.runId });
+      });
+  }
+
+  function handle(message: ToPreview): void {
+    switch (message.type) {
+      case "render":
+        return render(message.run);
+      case "reset":
+        runtime.widgets.reset();
+        runtime.tree.value = EMPTY_TREE;
+        runtime.session.value++;
+        delete document.body.dataset.lwRenderedRun;
+        return;
+      case "theme":
+        runtime.theme.value = message.theme;
+        return;
+    }
+  }
+
+  return { handle, unmount: () => app.unmount() };
+}

@@ -1,0 +1,26 @@
+import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
+import type { RenderTree, ThemeName } from "../../main/contract";
+import type { ModuleLoader } from "./component/loader";
+import type { Report } from "./report";
+import type { WidgetStateManager } from "./widgets";
+
+/** What every element view shares; provided once by createPreview. */
+export interface PreviewRuntime {
+  tree: ShallowRef<RenderTree>;
+  theme: Ref<ThemeName>;
+  /** Bumped by `reset`: keys the element lists so a new session remounts everything. */
+  session: Ref<number>;
+  widgets: WidgetStateManager;
+  loadModule: ModuleLoader;
+  report: Report;
+  /** A component (re)invocation the current render's `rendered` acknowledgement must wait for. */
+  track(invocation: Promise<void>): void;
+}
+
+export const runtimeKey: InjectionKey<PreviewRuntime> = Symbol("loopwright-preview-runtime");
+
+export function useRuntime(): PreviewRuntime {
+  const runtime = inject(runtimeKey);
+  if (!runtime) throw new Error("Preview element rendered outside createPreview()");
+  return runtime;
+}

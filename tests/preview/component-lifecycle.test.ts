@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
+import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
+import { afterEach, describe, expect, it } from "vitest";
+import { triggerAggregatorId } from "../../main/contract";
+import { component, mountPreview, nextMacrotask } from "./harness";
+
+type Call = { args: FrontendRendererArgs; data: unknown };
+
+/** A default export that records its calls and returns a distinct cleanup each time. */
+function recorder() {
+  const calls: Call[] = [];
+  const cleanups: number[] = [];
+  const module = {
+    default: (args: FrontendRendererArgs) => {
+      const n = calls.push({ args, data: args.data });
+      return () => void cleanups.push(n);
+    },
+  };
+  return { calls, cleanups, module };
+}
+
+let preview: ReturnType<typeof mountPreview> | null = null;
+afterEach(() => {
+  preview?.destroy();
+  preview = null;
+});
+
+describe("component mount", () => {
+  it("builds Streamlit's DOM and calls the default export with exactly the six arguments", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+
+    const outer = preview.root.querySelector('[data-testid="stApp"] [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"] > div.stBidiComponent')!;
+    expect(outer.getAttribute("data-lw-id")).toBe("$$ID-abc-k1");
+    expect(outer.getAttribute("data-lw-key")).toBe("k1");
+    const host = outer.querySelector('[data-testid="stBidiComponentIsolated"]') as HTMLElement;
+    expect(host.parentElement!.style.getPropertyValue("--st-primary-color")).toBe("#ff4b4b");
+
+    expect(calls).toHaveLength(1);
+    const { args } = calls[0];
+    expect(Object.keys(args).sort()).toEqual(["data", "key", "name", "parentElement", "setStateValue", "setTriggerValue"]);
+    expect(args.name).toBe("my_component");
+    expect(args.key).toMatch(/^st-bidi-component-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(args.data).toEqual({ label: "a" });
+    expect(args.parentElement).toBe(host.shadowRoot);
+
+    const wrapper = host.shadowRoot!.children[0];
+    expect(wrapper.children[0].innerHTML).toBe("<label>hi</label>");
+    expect(wrapper.children[1].tagName).toBe("STYLE");
+    expect(wrapper.children[1].textContent).toBe("label { color: red; }");
+  });
+
+  it("uses the host div itself as parentElement when styles are not isolated", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component({ isolateStyles: false, cssHref: "/c.css", css: null })]);
+    const host = preview.root.querySelector('[data-testid="stBidiComponentRegular"]');
+    expect(calls[0].args.parentElement).toBe(host);
+    expect(host!.querySelector('link[rel="stylesheet"]')!.getAttribute("href")).toBe("/c.css");
+  });
+
+  it("re-invokes on a data change without cleanup, not on identical JSON, and cleans up once on unmount", async () => {
+    const { calls, cleanups, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    await preview.render([component()]);
+    expect(calls).toHaveLength(1);
+
+    await preview.render([component({ data: { kind: "json", json: '{"label":"b"}' } })]);
+    expect(calls).toHaveLength(2);
+    expect(calls[1].data).toEqual({ label: "b" });
+    expect(calls[1].args.parentElement).toBe(calls[0].args.parentElement);
+    expect(calls[1].args.key).toBe(calls[0].args.key);
+    expect(cleanups).toEqual([]);
+
+    await preview.render([]);
+    await nextMacrotask();
+    expect(cleanups).toEqual([2]);
+    expect(preview.root.querySelector(".stBidiComponent")).toBeNull();
+  });
+
+  it("re-invokes binary data on every run", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    const bytes = () => component({ data: { kind: "bytes", bytes: new Uint8Array([1, 2]) } });
+    await preview.render([bytes()]);
+    await preview.render([bytes()]);
+    expect(calls).toHaveLength(2);
+    expect(calls[1].data).toEqual(new Uint8Array([1, 2]));
+  });
+
+  it("re-invokes on a JS change but only swaps the html when the html changes", async () => {
+    const first = recorder();
+    const second = recorder();
+    preview = mountPreview({ "main.js": first.module, "other.js": second.module });
+    await preview.render([component()]);
+    await preview.render([component({ html: "<b>new</b>" })]);
+    expect(first.calls).toHaveLength(1);
+    const shadow = first.calls[0].args.parentElement as ShadowRoot;
+    expect(shadow.children).toHaveLength(1);
+    expect(shadow.children[0].children[0].innerHTML).toBe("<b>new</b>");
+
+    await preview.render([component({ html: "<b>new</b>", js: "other.js" })]);
+    expect(second.calls).toHaveLength(1);
+    expect(second.calls[0].args.parentElement).toBe(shadow);
+    expect(first.cleanups).toEqual([]);
+  });
+
+  it("remounts with a new key when the element id changes", async () => {
+    const { calls, cleanups, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    await preview.render([component({ id: "$$ID-abc-k2", key: "k2" })]);
+    await nextMacrotask();
+    expect(calls).toHaveLength(2);
+    expect(calls[1].args.key).not.toBe(calls[0].args.key);
+    expect(calls[1].args.parentElement).not.toBe(calls[0].args.parentElement);
+    expect(cleanups).toEqual([1]);
+  });
+
+  it("re-invokes every component on a theme change and switches the --st-* variables", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    preview.handle({ type: "theme", theme: "dark" });
+    await preview.until(() => calls.length === 2);
+    const theme = preview.root.querySelector(".stBidiComponent > div") as HTMLElement;
+    expect(theme.style.getPropertyValue("--st-background-color")).toBe("#0e1117");
+    expect(theme.style.getPropertyValue("--st-text-color")).toBe("#fafafa");
+  });
+
+  it("acknowledges a run only after an async default export settled", async () => {
+    let finish!: () => void;
+    const module = { default: () => new Promise<void>((resolve) => (finish = resolve)) };
+    preview = mountPreview({ "main.js": module });
+    preview.handle({ type: "render", run: { runId: 7, tree: { main: [component()], sidebar: [] }, warnings: [] } });
+    await nextMacrotask();
+    expect(preview.ofType("rendered")).toEqual([]);
+    expect(document.body.dataset.lwRenderedRun).toBeUndefined();
+    finish();
+    await preview.until(() => preview!.ofType("rendered").length === 1);
+    expect(preview.ofType("rendered")).toEqual([{ type: "rendered", runId: 7 }]);
+    expect(document.body.dataset.lwRenderedRun).toBe("7");
+  });
+
+  it("sends the component's state and triggers as one rerun", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    calls[0].args.setStateValue("value", "typed");
+    calls[0].args.setTriggerValue("submit", 1);
+    calls[0].args.setTriggerValue("submit", 1);
+    await preview.until(() => preview!.ofType("rerun").length === 1);
+    expect(preview.ofType("rerun")).toEqual([
+      {
+        type: "rerun",
+        fragmentId: null,
+        widgetStates: [
+          { id: "$$ID-abc-k1", type: "json_value", value: '{"value":"typed"}' },
+          { id: triggerAggregatorId("$$ID-abc-k1"), type: "json_trigger_value", value: '[{"event":"submit","value":1},{"event":"submit","value":1}]' },
+        ],
+      },
+    ]);
+  });
+
+  it("on reset unmounts (one cleanup), forgets widget states and the rendered run", async () => {
+    const { calls, cleanups, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    calls[0].args.setStateValue("a", 1);
+    preview.handle({ type: "reset", sessionId: "s2" });
+    await nextMacrotask();
+    expect(cleanups).toEqual([1]);
+    expect(preview.ofType("rerun")).toEqual([]);
+    expect(document.body.dataset.lwRenderedRun).toBeUndefined();
+    expect(preview.root.querySelector(".stBidiComponent")).toBeNull();
+  });
+});
+
+describe("component errors", () => {
+  // The stack is shown only when it can point at the author's code.
+  const cases: Array<[string, Record<string, unknown>, string, boolean]> = [
+    ["a missing default export", {}, "JS module does not have a default export function.", false],
+    ["a default export that is not a function", { default: 42 }, "JS module does not have a default export function.", false],
+    ["a throwing default export", { default: () => { throw new TypeError("boom"); } }, "boom", true],
+    ["a rejecting async default export", { default: async () => { throw new Error("late boom"); } }, "late boom", true],
+  ];
+
+  it.each(cases)("replaces the component with the error element for %s", async (_, module, message, withStack) => {
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component()]);
+    const error = preview.root.querySelector('.stBidiComponent [data-testid="stBidiComponentError"]')!;
+    expect(error.textContent).toContain("BidiComponent Error");
+    expect(error.textContent).toContain(message);
+    expect(error.querySelector("pre") !== null).toBe(withStack);
+    expect(preview.root.querySelector('[data-testid="stBidiComponentIsolated"]')).toBeNull();
+    expect(preview.ofType("console")).toEqual([{ type: "console", level: "error", message: `BidiComponent Error: ${message}` }]);
+  });
+
+  it("stays failed on later runs, like Streamlit", async () => {
+    let calls = 0;
+    preview = mountPreview({ "main.js": { default: () => { calls++; throw new Error("x"); } } });
+    await preview.render([component()]);
+    await preview.render([component({ data: { kind: "json", json: "2" } })]);
+    expect(calls).toBe(1);
+    expect(preview.root.querySelectorAll('[data-testid="stBidiComponentError"]')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Desktop entry: one workbench window on one app script, the script host in this process (its
+ * runs in a worker thread), the HostApi over IPC. Browser mode (server.ts) shares everything but
+ * this file, main/electron/ and the IPC transport.
+ *
+ *   electron out/main/index.js [appPath]     (or LOOPWRIGHT_APP=appPath)
+ */
+import { basename, join, resolve } from "node:path";
+import { app } from "electron";
+import { createScriptHost } from "./core";
+import type { ScriptHost } from "./core/types";
+import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
+import { enforceSecurityPolicy } from "./electron/security";
+import { createWorkbenchWindow } from "./electron/window";
+import { findAppScript } from "./transports/app-script";
+import { attachIpcTransport } from "./transports/ipc";
+
+// Built as out/main/index.js: siblings are the worker, ../preload and ../renderer.
+const PACKAGE_ROOT = resolve(__dirname, "../..");
+const RENDERER_DIR = resolve(__dirname, "../renderer");
+const PRELOAD_PATH = resolve(__dirname, "../preload/index.cjs");
+const WORKER_PATH = join(__dirname, "worker.js");
+
+/**
+ * The app script from the command line: the argument after `--`, else the first non-switch argument
+ * that is not this entry itself (`electron out/main/index.js app.ts`, `electron . app.ts`, and
+ * Playwright's launcher, which puts its own switches first); else LOOPWRIGHT_APP.
+ */
+function appArgument(): string | undefined {
+  const args = process.argv.slice(1);
+  const separator = args.indexOf("--");
+  const candidates = separator >= 0 ? args.slice(separator + 1) : args.filter((arg) => !arg.startsWith("-"));
+  const entry = new Set([__filename, __dirname, PACKAGE_ROOT]);
+  return candidates.find((arg) => !entry.has(resolve(arg))) ?? process.env.LOOPWRIGHT_APP;
+}
+
+function start(appPath: string): void {
+  app.enableSandbox();
+  registerSchemes();
+  let host: ScriptHost | null = null;
+
+  app.whenReady().then(async () => {
+    enforceSecurityPolicy();
+    serveRenderer(RENDERER_DIR);
+    const scriptHost = await createScriptHost({ appPath, workerPath: WORKER_PATH });
+    host = scriptHost;
+    const window = createWorkbenchWindow(PRELOAD_PATH, `Loopwright — ${basename(appPath)}`);
+    window.on("closed", attachIpcTransport({ host: scriptHost, webContents: window.webContents, appOrigin: APP_ORIGIN }));
+    app.on("second-instance", () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+  }).catch((error: unknown) => {
+    console.error(`Loopwright: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+
+  // One window, one session: closing it ends the app on every platform.
+  app.on("window-all-closed", () => app.quit());
+
+  let disposed = false;
+  app.on("will-quit", (event) => {
+    if (disposed || host === null) return;
+    // Let the host stop its worker and file watcher before the process goes away.
+    event.preventDefault();
+    disposed = true;
+    void host.dispose().finally(() => app.quit());
+  });
+}
+
+const script = findAppScript(appArgument(), PACKAGE_ROOT);
+if (!script.ok) {
+  console.error(`Loopwright: ${script.message}`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // Another Loopwright window is open; it gets focused through "second-instance".
+  app.exit(0);
+} else {
+  start(script.path);
+}

@@ -1,0 +1,100 @@
+/**
+ * Browser-mode entry: the same script host as the desktop app, reached over a loopback WebSocket,
+ * plus a static server for the built renderer. Runs in plain Node, so it must never import
+ * electron (tests/boundaries checks that).
+ *
+ *   node out/main/server.js [appPath] [--port N]
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createScriptHost } from "./core";
+import { findAppScript } from "./transports/app-script";
+import { createStaticHandler } from "./transports/http";
+import { attachWebSocketTransport } from "./transports/ws";
+
+// Built as out/main/server.js: the package root is two levels up, the renderer bundle a sibling.
+const PACKAGE_ROOT = resolve(__dirname, "../..");
+const RENDERER_DIR = resolve(__dirname, "../renderer");
+const WORKER_PATH = join(__dirname, "worker.js");
+
+/** Used when no --port is given; if it is taken, any free port is. */
+const DEFAULT_PORT = 5183;
+
+const USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  const app = findAppScript(cli.app, PACKAGE_ROOT);
+  if (!app.ok) fail(app.message);
+  if (!existsSync(join(RENDERER_DIR, "index.html"))) fail(`renderer bundle missing in ${RENDERER_DIR}; run "npx electron-vite build"`);
+
+  const host = await createScriptHost({ appPath: app.path, workerPath: WORKER_PATH });
+  const server = createServer();
+  const port = await listen(server, cli.port ?? DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
+    if (cli.port === undefined && error.code === "EADDRINUSE") return listen(server, 0);
+    throw error;
+  });
+
+  const token = randomBytes(24).toString("base64url");
+  server.on("request", createStaticHandler(RENDERER_DIR, port));
+  const transport = attachWebSocketTransport({
+    server,
+    host,
+    token,
+    allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+  });
+
+  let stopping = false;
+  const shutdown = async () => {
+    // Ctrl-C under `loopwright serve` arrives twice (terminal and parent); shut down once.
+    if (stopping) return;
+    stopping = true;
+    await host.dispose().catch(() => {});
+    await transport.close();
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
+  // Last: whoever reads this line may signal us at once.
+  console.log(`Loopwright ready at http://127.0.0.1:${port}/?token=${token}`);
+}
+
+function parseCli(argv: string[]): { app?: string; port?: number } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (parsed.positionals.length > 1) fail(`expected one app script, got ${parsed.positionals.length}\n${USAGE}`);
+  const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail(`invalid --port ${parsed.values.port}`);
+  return { app: parsed.positionals[0], port };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function fail(message: string): never {
+  console.error(`Loopwright: ${message}`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

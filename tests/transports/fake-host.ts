@@ -1,0 +1,48 @@
+import type { HostEventName, HostEvents, HostSnapshot } from "../../main/contract";
+import type { ScriptHost } from "../../main/core/types";
+
+/** A ScriptHost whose methods are scripted per test and whose events the test emits by hand. */
+export class FakeHost implements ScriptHost {
+  calls: { method: string; args: unknown[] }[] = [];
+  disposed = false;
+  private listeners = new Map<HostEventName, Set<(payload: never) => void>>();
+
+  constructor(private readonly behaviour: Partial<Record<"hello" | "rerun" | "stop" | "editSessionState", (...args: unknown[]) => unknown>> = {}) {}
+
+  private async invoke(method: "hello" | "rerun" | "stop" | "editSessionState", args: unknown[]): Promise<never> {
+    this.calls.push({ method, args });
+    return (await this.behaviour[method]?.(...args)) as never;
+  }
+
+  hello(): Promise<HostSnapshot> {
+    return this.invoke("hello", []);
+  }
+  rerun(...args: unknown[]) {
+    return this.invoke("rerun", args);
+  }
+  stop() {
+    return this.invoke("stop", []);
+  }
+  editSessionState(...args: unknown[]) {
+    return this.invoke("editSessionState", args);
+  }
+
+  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (p: HostEvents[E]) => void)(payload);
+  }
+
+  listenerCount(): number {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+  }
+}

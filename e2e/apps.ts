@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** The bundled example: the seed's text input component. */
+export const SEED_APP = join(__dirname, "..", "examples", "text-input", "app.ts");
+/** Test apps in e2e/apps/. */
+export const TRIGGER_APP = join(__dirname, "apps", "trigger.ts");
+export const THROWS_APP = join(__dirname, "apps", "throws.ts");
+
+/** 1-based line number of the first line of `file` containing `text`. */
+export function lineOf(file: string, text: string): number {
+  const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes(text));
+  if (index < 0) throw new Error(`${text} not found in ${file}`);
+  return index + 1;
+}

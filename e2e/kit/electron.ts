@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { _electron, type ElectronApplication, type Page } from "playwright-core";
+import { builtFile, packageRoot } from "./paths";
+
+/**
+ * The Electron executable from node_modules/electron (path.txt + dist/), or null when the binary
+ * was never downloaded. Never `require("electron")`: on Electron 42+ that starts a download.
+ */
+export function electronExecutable(): string | null {
+  const dir = join(packageRoot(), "node_modules", "electron");
+  const pathTxt = join(dir, "path.txt");
+  if (!existsSync(pathTxt)) return null;
+  const executable = join(dir, "dist", readFileSync(pathTxt, "utf8").trim());
+  return existsSync(executable) ? executable : null;
+}
+
+/** True when the Electron binary is installed, so Electron mode can run. */
+export function hasElectronBinary(): boolean {
+  return electronExecutable() !== null;
+}
+
+/** A running Electron workbench. */
+export interface ElectronHandle {
+  app: ElectronApplication;
+  /** The workbench window. */
+  page: Page;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Launch `electron out/main/index.js <app>` through Playwright and wait for its first window. */
+export async function launchElectron(appPath: string): Promise<ElectronHandle> {
+  const executablePath = electronExecutable();
+  if (!executablePath) throw new Error("loopwright/test: Electron binary not available (cannot be downloaded here)");
+  const app = await _electron.launch({
+    executablePath,
+    args: [builtFile("out/main/index.js"), appPath],
+    cwd: packageRoot(),
+    env: { ...process.env, LOOPWRIGHT_APP: appPath } as Record<string, string>,
+  });
+  let output = "";
+  const proc = app.process();
+  proc.stdout?.on("data", (c: Buffer) => (output = (output + c.toString("utf8")).slice(-20_000)));
+  proc.stderr?.on("data", (c: Buffer) => (output = (output + c.toString("utf8")).slice(-20_000)));
+  const page = await app.firstWindow();
+  return { app, page, log: () => output, stop: () => app.close().catch(() => undefined) };
+}

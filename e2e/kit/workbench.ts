@@ -1,0 +1,183 @@
+import type { FrameLocator, Locator, Page, TestInfo } from "@playwright/test";
+import type { Json } from "../../main/contract/json";
+import type { SessionStateEntry, SessionStateSnapshot } from "../../main/contract/session";
+import { launchElectron } from "./electron";
+import { absoluteAppPath } from "./paths";
+import { startServer } from "./server";
+import { presentSessionState } from "./session";
+import { readStatus, waitForSettled, type StatusReading, type WaitForIdleOptions } from "./status";
+
+/** Where the workbench runs: browser mode (Node server + Chromium) or the Electron window. */
+export type LoopwrightMode = "browser" | "electron";
+
+interface Running {
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Quote a string for a CSS attribute selector. */
+const css = (value: string) => JSON.stringify(value);
+
+/**
+ * The `workbench` fixture: opens an app in Loopwright and drives it the way a person would.
+ * Every method that changes something waits until the resulting run is rendered.
+ */
+export class Workbench {
+  private running: Running | null = null;
+  private activePage: Page | null = null;
+
+  /** @param browserPage the test's page (browser mode); @param mode browser or electron. */
+  constructor(private readonly browserPage: Page, readonly mode: LoopwrightMode) {}
+
+  /** The workbench page: the test's page in browser mode, the Electron window in Electron mode. */
+  get page(): Page {
+    if (!this.activePage) throw new Error("loopwright/test: call workbench.open(app) first");
+    return this.activePage;
+  }
+
+  /**
+   * Open an app script (absolute, or relative to the current directory) and wait until its first
+   * run is rendered. Browser mode starts `node out/main/server.js <app> --port 0`, waits for
+   * `Loopwright ready at URL` and opens that URL; the server is killed when the test ends.
+   */
+  async open(appPath: string): Promise<void> {
+    const app = absoluteAppPath(appPath);
+    await this.close();
+    if (this.mode === "electron") {
+      const electron = await launchElectron(app);
+      this.running = electron;
+      this.activePage = electron.page;
+    } else {
+      const server = await startServer(app);
+      this.running = server;
+      this.activePage = this.browserPage;
+      await this.browserPage.goto(server.url);
+    }
+    await this.waitForIdle({ timeout: 20_000 });
+  }
+
+  /** The sandboxed preview frame (for native elements: `frame().getByTestId("stButton")`). */
+  frame(): FrameLocator {
+    return this.page.frameLocator('[data-testid="lw-preview-frame"]');
+  }
+
+  /**
+   * The DOM of the component instance mounted with `key`: its `stBidiComponentIsolated` /
+   * `stBidiComponentRegular` host (or `stBidiComponentError`). Locators chained from it pierce
+   * the open ShadowRoot, so `component("k").locator("input")` finds the input inside it.
+   */
+  component(key: string): Locator {
+    return this.frame().locator(
+      `.stBidiComponent[data-lw-key=${css(key)}] [data-testid^="stBidiComponent"]`,
+    );
+  }
+
+  /** The Session State panel. */
+  sessionPanel(): Locator {
+    return this.page.getByTestId("lw-session-panel");
+  }
+
+  /**
+   * The panel row of a session-state path: "key" (a plain entry, or a whole component entry) or
+   * "key.field" (one field of a component entry: its state value, or with `kind: "trigger"` its
+   * trigger value — a name with a callback has both rows). Holds `lw-session-value` and, when
+   * editable, `lw-session-edit`.
+   */
+  sessionField(path: string, kind: "state" | "trigger" = "state"): Locator {
+    const [key, field] = splitPath(path);
+    const entry = this.sessionPanel().locator(`[data-testid="lw-session-entry"][data-key=${css(key)}]`);
+    if (field === undefined) return entry;
+    return entry.locator(`[data-testid="lw-session-field"][data-field=${css(field)}][data-kind=${css(kind)}]`);
+  }
+
+  /**
+   * Session state as the script sees it (`st.session_state.to_dict()`), read from the workbench's
+   * `window.__loopwright.sessionState()`: `{ [key]: value }`. A component key maps to
+   * `{ ...triggers fired in the last run, ...state }` — unfired triggers (null) are absent, like
+   * Streamlit's presenter. Use `sessionStateEntries()` for the raw panel rows.
+   */
+  async sessionState(): Promise<Record<string, Json>> {
+    return presentSessionState(await this.snapshot());
+  }
+
+  /** The raw Session State panel rows (`SessionStateEntry[]`: kind, state, triggers, callbackNames…). */
+  async sessionStateEntries(): Promise<SessionStateEntry[]> {
+    return (await this.snapshot()).entries;
+  }
+
+  /**
+   * Edit a session-state value in the panel like a person: click the field's edit button, replace
+   * the editor's text with `json` (typed as-is, so invalid JSON can be tested), click Save, then
+   * wait until the rerun it causes is rendered (or the panel shows `lw-session-error`).
+   * @param path "key" or "key.field"
+   * @param json the JSON text to type, e.g. `'"from panel"'`
+   */
+  async editSessionState(path: string, json: string): Promise<void> {
+    const row = this.sessionField(path);
+    const before = await this.status();
+    const edit = path.includes(".")
+      ? row.getByTestId("lw-session-edit")
+      : row.locator('[data-testid="lw-session-edit"]:not([data-testid="lw-session-field"] *)');
+    await edit.click();
+    const editor = this.sessionPanel().getByTestId("lw-session-editor");
+    await editor.fill(json);
+    await this.sessionPanel().getByTestId("lw-session-save").click();
+    const error = this.sessionPanel().getByTestId("lw-session-error");
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      if (await error.isVisible()) break;
+      const now = await readStatus(this.page);
+      if (now && now.runCount > before.runCount) break;
+      if (Date.now() > deadline) throw new Error(`loopwright/test: editing ${path} caused no rerun and no error`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await this.waitForIdle();
+  }
+
+  /** Click the workbench's Rerun button and wait until the new run is rendered. */
+  async rerun(): Promise<void> {
+    const before = await this.status();
+    await this.page.getByTestId("lw-rerun").click();
+    await this.waitForIdle({ minRunCount: before.runCount + 1 });
+  }
+
+  /**
+   * Wait until no run is in progress, the preview has rendered the last run
+   * (`data-rendered-run == data-run-count`) and that has held for 200 ms with the run count
+   * unchanged. A run that ended in an error counts as settled. Default timeout 10 s.
+   */
+  async waitForIdle(options: WaitForIdleOptions = {}): Promise<StatusReading> {
+    return waitForSettled(this.page, options);
+  }
+
+  /** The status line now (state, run count, rendered run, text). */
+  async status(): Promise<StatusReading> {
+    const reading = await readStatus(this.page);
+    if (!reading) throw new Error('loopwright/test: no [data-testid="lw-status"] in the workbench');
+    return reading;
+  }
+
+  /** Stop the server / Electron app; attach its output to the test when the test failed. */
+  async close(testInfo?: TestInfo): Promise<void> {
+    const running = this.running;
+    this.running = null;
+    if (!running) return;
+    await running.stop();
+    if (testInfo && testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach("loopwright-server.log", { body: running.log(), contentType: "text/plain" });
+    }
+  }
+
+  private async snapshot(): Promise<SessionStateSnapshot> {
+    return this.page.evaluate(() => {
+      const hook = (window as unknown as { __loopwright?: { sessionState(): unknown } }).__loopwright;
+      if (!hook) throw new Error("window.__loopwright is missing (not the Loopwright workbench?)");
+      return JSON.parse(JSON.stringify(hook.sessionState()));
+    }) as Promise<SessionStateSnapshot>;
+  }
+}
+
+function splitPath(path: string): [string, string | undefined] {
+  const dot = path.indexOf(".");
+  return dot < 0 ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
+}

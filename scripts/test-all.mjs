@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), then one
+// closing line `Summary: N passed, N failed, N skipped` read from both JSON reports.
+// Exits non-zero when a step failed, a test failed, or no test ran at all.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const VITEST_REPORT = join(root, ".vitest-results.json");
+const PLAYWRIGHT_REPORT = join(root, ".playwright-results.json");
+
+/** Run a command with inherited output; resolve its exit code (1 if it could not start). */
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${[command, ...args].map((a) => a.replace(root + "/", "")).join(" ")}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", (err) => {
+      console.error(`${label}: could not start: ${err.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function readJson(file) {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Counts from vitest's JSON reporter (Jest-compatible fields). */
+function vitestCounts(report) {
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? 0,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
+}
+
+/** Counts from Playwright's JSON reporter: expected = passed, unexpected = failed, flaky = failed. */
+function playwrightCounts(report) {
+  const stats = report.stats ?? {};
+  return {
+    passed: stats.expected ?? 0,
+    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+    skipped: stats.skipped ?? 0,
+  };
+}
+
+const problems = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const add = (counts) => Object.keys(totals).forEach((k) => (totals[k] += counts[k]));
+
+rmSync(VITEST_REPORT, { force: true });
+rmSync(PLAYWRIGHT_REPORT, { force: true });
+
+const unitCode = await run("unit tests", bin("vitest"), [
+  "run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_REPORT}`,
+]);
+const vitest = readJson(VITEST_REPORT);
+if (vitest) add(vitestCounts(vitest));
+else problems.push("vitest wrote no JSON report");
+if (unitCode !== 0) problems.push(`unit tests exited with code ${unitCode}`);
+
+const buildCode =
+  (await run("build", bin("electron-vite"), ["build"])) ||
+  (await run("build test kit", process.execPath, [join(root, "scripts/build-kit.mjs")]));
+if (buildCode !== 0) {
+  problems.push(`build exited with code ${buildCode}; e2e tests not run`);
+} else {
+  const e2eCode = await run("e2e tests", bin("playwright"), ["test"]);
+  const playwright = readJson(PLAYWRIGHT_REPORT);
+  if (playwright) {
+    add(playwrightCounts(playwright));
+    for (const error of playwright.errors ?? []) problems.push(`playwright: ${error.message?.split("\n")[0]}`);
+  } else {
+    problems.push("playwright wrote no JSON report");
+  }
+  if (e2eCode !== 0) problems.push(`e2e tests exited with code ${e2eCode}`);
+}
+
+if (totals.passed + totals.failed === 0) problems.push("no test ran");
+console.log("");
+for (const problem of problems) console.log(`problem: ${problem}`);
+console.log(`Summary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(problems.length > 0 || totals.failed > 0 ? 1 : 0);

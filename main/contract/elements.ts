@@ -18,7 +18,7 @@ export type ComponentData =
 export type Width = "stretch" | "content" | number;
 export type Height = "content" | "stretch" | number;
 
-export interface BidiComponentElement {
+export interface BidiComponentElement extends WidgetPlacement {
   type: "bidi_component";
   /** Element id (`$$ID-<hash>-<key>` when keyed); the frontend remounts when it changes. */
   id: string;
@@ -28,35 +28,121 @@ export interface BidiComponentElement {
   key: string | null;
   html: string | null;
   css: string | null;
-  /** Set instead of `css` when the css was a file path: the preview links it as a stylesheet. */
-  cssHref?: string | null;
+  /**
+   * The file name when `css` came from a path: the preview then adds the CSS as a
+   * `<link rel="stylesheet">` (to a blob URL of `css`) instead of a `<style>`, as Streamlit does.
+   */
+  cssPath?: string | null;
   js: string | null;
   isolateStyles: boolean;
   data: ComponentData;
   width: Width;
   height: Height;
+}
+
+/** Where a widget sits: inside a form its changes wait for submit; inside a fragment they rerun only it. */
+export interface WidgetPlacement {
   formId?: string | null;
   fragmentId?: string | null;
 }
 
-export interface ButtonElement {
-  type: "button";
+export interface WidgetBase extends WidgetPlacement {
   id: string;
   label: string;
-  kind: "primary" | "secondary";
   disabled: boolean;
   help?: string | null;
+  labelVisibility?: "visible" | "hidden" | "collapsed";
 }
 
-export interface TextInputElement {
+export interface ButtonElement extends WidgetBase {
+  type: "button";
+  kind: "primary" | "secondary";
+  /** st.form_submit_button: submits its form (stFormSubmitButton). */
+  submit?: boolean;
+}
+
+export interface TextInputElement extends WidgetBase {
   type: "text_input";
-  id: string;
-  label: string;
   value: string;
   placeholder: string | null;
   maxChars: number | null;
-  disabled: boolean;
   labelVisibility: "visible" | "hidden" | "collapsed";
+  password?: boolean;
+}
+
+/** Wire value: boolean. */
+export interface CheckboxElement extends WidgetBase {
+  type: "checkbox";
+  variant: "checkbox" | "toggle";
+  value: boolean;
+}
+
+/** Wire value: number, or [low, high] for a range slider. */
+export interface SliderElement extends WidgetBase {
+  type: "slider";
+  min: number;
+  max: number;
+  step: number;
+  value: number | [number, number];
+}
+
+/** Wire value: number or null. */
+export interface NumberInputElement extends WidgetBase {
+  type: "number_input";
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  step: number;
+  integer: boolean;
+  placeholder: string | null;
+}
+
+/** Wire value: the selected option's index, or null. Options arrive as display labels. */
+export interface SelectElement extends WidgetBase {
+  type: "selectbox" | "radio";
+  options: string[];
+  index: number | null;
+  placeholder?: string | null;
+  horizontal?: boolean;
+}
+
+/** Wire value: string. */
+export interface TextAreaElement extends WidgetBase {
+  type: "text_area";
+  value: string;
+  placeholder: string | null;
+  maxChars: number | null;
+  height: number | null;
+}
+
+export interface CodeElement {
+  type: "code";
+  body: string;
+  language: string | null;
+}
+
+/**
+ * A container (st.columns, st.container, st.expander, st.form, a fragment). Its id is its
+ * position in the tree, stable across runs while the script's structure stays the same.
+ */
+export interface BlockElement {
+  type: "block";
+  id: string;
+  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment";
+  children: AppElement[];
+  border?: boolean;
+  /** expander */
+  label?: string | null;
+  expanded?: boolean;
+  /** column: relative width; horizontal: gap */
+  weight?: number;
+  gap?: "small" | "medium" | "large" | null;
+  verticalAlignment?: "top" | "center" | "bottom";
+  /** container with a fixed height scrolls */
+  height?: number | null;
+  formId?: string | null;
+  fragmentId?: string | null;
+  clearOnSubmit?: boolean;
 }
 
 export interface MarkdownElement {
@@ -93,12 +179,19 @@ export type AppElement =
   | BidiComponentElement
   | ButtonElement
   | TextInputElement
+  | CheckboxElement
+  | SliderElement
+  | NumberInputElement
+  | SelectElement
+  | TextAreaElement
   | MarkdownElement
+  | CodeElement
   | JsonElement
   | ExceptionElement
-  | AlertElement;
+  | AlertElement
+  | BlockElement;
 
-/** What one run rendered, in order. Containers (columns, forms…) arrive with a later issue. */
+/** What one run rendered, in order; containers nest as blocks. */
 export interface RenderTree {
   main: AppElement[];
   sidebar: AppElement[];

@@ -40,6 +40,7 @@ export interface ButtonOptions {
   on_click?: Callback | null;
   type?: "primary" | "secondary";
   disabled?: boolean;
+  use_container_width?: boolean;
 }
 
 export interface TextInputOptions {
@@ -66,17 +67,123 @@ export interface SessionStateProxy {
   [key: string]: any;
 }
 
-export interface St {
-  components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
-  session_state: SessionStateProxy;
+type LabelVisibility = "visible" | "hidden" | "collapsed";
+
+interface WidgetOptions {
+  key?: string | null;
+  help?: string | null;
+  on_change?: Callback | null;
+  disabled?: boolean;
+  label_visibility?: LabelVisibility;
+}
+
+export interface CheckboxOptions extends WidgetOptions {
+  value?: boolean;
+}
+
+export interface SliderOptions extends WidgetOptions {
+  min_value?: number;
+  max_value?: number;
+  /** A number, or [low, high] for a range slider. */
+  value?: number | [number, number];
+  step?: number;
+}
+
+export interface NumberInputOptions extends WidgetOptions {
+  min_value?: number | null;
+  max_value?: number | null;
+  /** null shows an empty input; "min" (default) starts at min_value or 0. */
+  value?: number | null | "min";
+  step?: number | null;
+  placeholder?: string | null;
+}
+
+export interface SelectOptions<T> extends WidgetOptions {
+  index?: number | null;
+  format_func?: (option: T) => string;
+  placeholder?: string | null;
+  horizontal?: boolean;
+}
+
+export interface TextAreaOptions extends WidgetOptions {
+  value?: string | null;
+  height?: number | null;
+  max_chars?: number | null;
+  placeholder?: string | null;
+}
+
+export interface ContainerOptions {
+  border?: boolean;
+  height?: number | null;
+  key?: string | null;
+}
+
+export interface ColumnsOptions {
+  gap?: "small" | "medium" | "large" | null;
+  vertical_alignment?: "top" | "center" | "bottom";
+  border?: boolean;
+}
+
+export interface FormOptions {
+  clear_on_submit?: boolean;
+  border?: boolean;
+}
+
+export interface RerunOptions {
+  /** "fragment": rerun only the fragment this call is in. */
+  scope?: "app" | "fragment";
+}
+
+/**
+ * Everything that renders: `st` itself and every container (`st.sidebar`, a column, a form…).
+ * Calls on a container render into it; calls on `st` render into the current container.
+ */
+export interface Elements {
   button(label: string, options?: ButtonOptions): boolean;
+  form_submit_button(label?: string, options?: ButtonOptions): boolean;
   text_input(label: string, options?: TextInputOptions): string;
+  text_area(label: string, options?: TextAreaOptions): string;
+  checkbox(label: string, options?: CheckboxOptions): boolean;
+  toggle(label: string, options?: CheckboxOptions): boolean;
+  slider(label: string, options?: SliderOptions): any;
+  number_input(label: string, options?: NumberInputOptions): number | null;
+  selectbox<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
+  radio<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   write(...values: unknown[]): void;
   markdown(body: string): void;
   title(body: string): void;
+  header(body: string): void;
+  subheader(body: string): void;
+  caption(body: string): void;
+  text(body: string): void;
+  code(body: string, options?: { language?: string | null }): void;
+  divider(): void;
   json(value: unknown, options?: { expanded?: boolean }): void;
-  /** Ask for a new run once this one (or the current callbacks) finish. */
-  rerun(): never;
+  info(body: string): void;
+  success(body: string): void;
+  warning(body: string): void;
+  error(body: string): void;
+  columns(spec: number | number[], options?: ColumnsOptions): Container[];
+  container(options?: ContainerOptions): Container;
+  expander(label: string, options?: { expanded?: boolean }): Container;
+  form(key: string, options?: FormOptions): Container;
+}
+
+/** A container: the element methods render into it; `with(body)` makes it current (Python's `with`). */
+export interface Container extends Elements {
+  with<T>(body: () => T): T;
+}
+
+export interface St extends Elements {
+  components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
+  session_state: SessionStateProxy;
+  sidebar: Container;
+  /** `@st.fragment`: returns a function that renders `body` as a fragment when called. */
+  fragment<A extends unknown[]>(body: (...args: A) => void): (...args: A) => void;
+  /** Ask for a new run (of the app, or of the current fragment). Ends the current run. */
+  rerun(options?: RerunOptions): never;
+  /** End this run here; what was rendered stays. */
+  stop(): never;
 }
 
 /** What an app script's default export looks like. */

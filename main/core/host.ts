@@ -22,6 +22,8 @@ import { SourceWatcher } from "./watcher";
 
 interface PendingRun {
   widgetStates?: WidgetState[];
+  /** Only this fragment reruns; null once any request for a full run joins in. */
+  fragmentId: string | null;
   edits: SessionStateEdit[];
   done: (() => void)[];
 }
@@ -69,7 +71,7 @@ class Host implements ScriptHost {
 
   async rerun(request: RerunRequest): Promise<void> {
     if (request.widgetStates) this.lastWidgetStates = request.widgetStates;
-    await this.schedule({ widgetStates: request.widgetStates, edits: [] });
+    await this.schedule({ widgetStates: request.widgetStates, fragmentId: request.fragmentId ?? null, edits: [] });
   }
 
   async stop(): Promise<void> {
@@ -81,7 +83,7 @@ class Host implements ScriptHost {
   async editSessionState(edit: SessionStateEdit): Promise<EditResult> {
     const problem = validateEdit(this.sessionState.entries, edit);
     if (problem) return { ok: false, error: problem };
-    await this.schedule({ edits: [edit] });
+    await this.schedule({ edits: [edit], fragmentId: null });
     return { ok: true };
   }
 
@@ -102,7 +104,7 @@ class Host implements ScriptHost {
       this.setStatus({ state: "error", lastProblem: `${this.loadError.name}: ${this.loadError.message.split("\n")[0]}` });
       return;
     }
-    await this.schedule({ edits: [] });
+    await this.schedule({ edits: [], fragmentId: null });
   }
 
   async dispose(): Promise<void> {
@@ -114,7 +116,9 @@ class Host implements ScriptHost {
   /** Queue a run; a newer request replaces the queued widget states (Streamlit coalesces). */
   private schedule(run: Omit<PendingRun, "done">): Promise<void> {
     return new Promise((resolve) => {
-      const pending = (this.pending ??= { edits: [], done: [] });
+      const fresh = !this.pending;
+      const pending = (this.pending ??= { edits: [], done: [], fragmentId: run.fragmentId });
+      if (!fresh && pending.fragmentId !== run.fragmentId) pending.fragmentId = null;
       if (run.widgetStates) pending.widgetStates = run.widgetStates;
       pending.edits.push(...run.edits);
       pending.done.push(resolve);
@@ -138,12 +142,12 @@ class Host implements ScriptHost {
     if (this.draining || this.loadError) return this.settleWithoutRun();
     this.draining = true;
     while (this.pending) {
-      const { widgetStates, edits, done } = this.pending;
+      const { widgetStates, edits, done, fragmentId } = this.pending;
       this.pending = null;
       const runId = this.nextRunId++;
       const started = performance.now();
       this.setStatus({ state: "running" });
-      const result = await this.runner.run(runId, widgetStates ?? persistentStates(this.lastWidgetStates), edits);
+      const result = await this.runner.run(runId, widgetStates ?? persistentStates(this.lastWidgetStates), edits, fragmentId);
       if (this.killTimer && !this.runner.busy) {
         clearTimeout(this.killTimer);
         this.killTimer = null;
@@ -158,7 +162,7 @@ class Host implements ScriptHost {
         this.events.emit("sessionState", this.sessionState);
         this.publishRun(outcome.tree, outcome.warnings, duration, runId);
         this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
-        if (outcome.rerunRequested && !this.pending) this.pending = { edits: [], done: [] };
+        if (outcome.rerunRequested && !this.pending) this.pending = { edits: [], done: [], fragmentId: outcome.rerunFragment };
       }
       for (const resolve of done) resolve();
     }

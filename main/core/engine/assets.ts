@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { StreamlitAPIException } from "./errors";
+import { StreamlitAPIException, StreamlitError } from "./errors";
 
 /**
  * html/css/js given as a path relative to the app script. Streamlit's heuristic (§1): one line
@@ -23,15 +23,19 @@ export function looksLikePath(value: string, kind: AssetKind): boolean {
   return /[*?[\]]/.test(text) || /^(\.\/|\/|\\)/.test(text) || /[/\\]/.test(text) || EXTENSIONS[kind].test(text);
 }
 
-export function readAsset(componentName: string, kind: AssetKind, value: string | null | undefined, appDir: string): string | null {
+/** The inline text, or the file's text and its path (as the author wrote it) for a path. */
+export function readAsset(componentName: string, kind: AssetKind, value: unknown, appDir: string): { text: string; path: string | null } | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== "string") {
-    throw StreamlitAPIException(`Invalid \`${kind}\` type. Expected one of: str, None. Got ${typeof value}. Pass a string path or glob.`);
+    throw new StreamlitError(
+      "StreamlitInvalidParameterTypeError",
+      `Invalid \`${kind}\` type. Expected one of: str, None. Got ${typeof value}. Pass a string path or glob.`,
+    );
   }
-  if (!looksLikePath(value, kind)) return value;
+  if (!looksLikePath(value, kind)) return { text: value, path: null };
   const path = isAbsolute(value.trim()) ? value.trim() : resolve(appDir, value.trim());
   if (!existsSync(path)) {
     throw StreamlitAPIException(`Component '${componentName}': the ${kind} file \`${value.trim()}\` was not found (looked at ${path}).`);
   }
-  return readFileSync(path, "utf8");
+  return { text: readFileSync(path, "utf8"), path: value.trim() };
 }

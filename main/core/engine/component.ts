@@ -14,6 +14,7 @@ interface Registered {
   name: string;
   html: string | null;
   css: string | null;
+  cssPath: string | null;
   js: string | null;
   isolateStyles: boolean;
 }
@@ -30,11 +31,13 @@ export class ComponentRegistry {
   register(ctx: () => RunContext, name: string, definition: ComponentDefinition = {}): ComponentRenderer {
     if (typeof name !== "string" || name.trim() === "") throw StreamlitAPIException("A component needs a non-empty `name`.");
     const context = ctx();
+    const css = readAsset(name, "css", definition.css, context.appDir);
     this.components.set(name, {
       name,
-      html: readAsset(name, "html", definition.html, context.appDir),
-      css: readAsset(name, "css", definition.css, context.appDir),
-      js: readAsset(name, "js", definition.js, context.appDir),
+      html: readAsset(name, "html", definition.html, context.appDir)?.text ?? null,
+      css: css?.text ?? null,
+      cssPath: css?.path ?? null,
+      js: readAsset(name, "js", definition.js, context.appDir)?.text ?? null,
       isolateStyles: definition.isolate_styles ?? true,
     });
     return (options: MountOptions = {}) => this.mount(ctx(), name, options);
@@ -61,12 +64,14 @@ export class ComponentRegistry {
       height,
       default: defaults,
       data: serialized.digest,
+      form_id: ctx.target.formId,
+      root: ctx.target.root,
     });
     const state = ctx.state;
     if (state.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId("bidi_component");
     if (key !== null && state.keyToId.has(key) && state.instantiated.has(state.keyToId.get(key)!)) throw duplicateKey(key);
 
-    const meta: ComponentMeta = { kind: "bidi_component", id, userKey: key, component: name, callbacks, defaults };
+    const meta: ComponentMeta = { kind: "bidi_component", id, userKey: key, fragmentId: ctx.target.fragmentId, component: name, callbacks, defaults };
     state.meta.set(id, meta);
     if (key !== null) state.keyToId.set(key, id);
     const incoming = state.incoming.get(id);
@@ -89,11 +94,13 @@ export class ComponentRegistry {
       key,
       html: registered.html,
       css: registered.css,
+      cssPath: registered.cssPath,
       js: registered.js,
       isolateStyles: registered.isolateStyles,
       data: serialized.data,
       width,
       height,
+      ...ctx.placement(),
     });
     return componentResult(resultValues(state.triggerValues(id), state.componentMap(id), callbacks));
   }

@@ -9,7 +9,7 @@ import type { SessionState, StateMap, TriggerEvent, WidgetMeta } from "./session
 export interface ExportedState {
   user: [string, unknown][];
   values: [string, unknown][];
-  meta: (Omit<WidgetMeta, "callbacks" | "onChange"> & { callbackNames: string[]; hasOnChange: boolean })[];
+  meta: (Omit<WidgetMeta, "callbacks" | "onChange" | "fromWire"> & { callbackNames: string[]; hasOnChange: boolean })[];
   keyToId: [string, string][];
 }
 
@@ -27,7 +27,7 @@ export function exportState(state: SessionState): ExportedState {
     user: [...state.user].filter(([, v]) => cloneable(v)),
     values: [...state.values].filter(([, v]) => cloneable(v)),
     meta: [...state.meta.values()].map((meta) => {
-      const { callbacks, onChange, ...rest } = meta as WidgetMeta & { callbacks?: Map<string, unknown>; onChange?: unknown };
+      const { callbacks, onChange, fromWire: _decoder, ...rest } = meta as WidgetMeta & { callbacks?: Map<string, unknown>; onChange?: unknown; fromWire?: unknown };
       return { ...rest, callbackNames: callbacks ? [...callbacks.keys()] : [], hasOnChange: Boolean(onChange) };
     }),
     keyToId: [...state.keyToId],

@@ -1,5 +1,5 @@
 import { AttributeError, missingSessionKey } from "./errors";
-import type { ComponentMeta, SessionState, StateMap } from "./session-state";
+import { type ComponentMeta, type SessionState, type StateMap, isTrigger } from "./session-state";
 
 /**
  * The objects the script sees. JavaScript has no attribute/item distinction, so one Proxy per
@@ -13,7 +13,7 @@ export function sessionStateProxy(state: SessionState): Record<string, any> {
   const read = (key: string): unknown => {
     const meta = state.widgetForKey(key);
     if (meta?.kind === "bidi_component") return componentPresenter(state, meta);
-    if (meta?.kind === "button") return state.fired.has(meta.id);
+    if (isTrigger(meta)) return state.fired.has(meta!.id);
     if (meta) return state.values.get(meta.id);
     if (state.user.has(key)) return state.user.get(key);
     throw missingSessionKey(key);

@@ -6,14 +6,17 @@ import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
 import { RunContext, RunContext as Ctx } from "./run-context";
-import type { Callback, StateMap, TriggerEvent } from "./session-state";
-import { SessionState, isPlainObject } from "./session-state";
+import type { Callback, NativeMeta, StateMap, TriggerEvent } from "./session-state";
+import { SessionState, isPlainObject, isTrigger } from "./session-state";
 import { snapshotEntries } from "./snapshot";
 import { createSt } from "./st";
+import { Fragments, replaceFragment } from "./fragments";
 import type { SessionStateEntry } from "../../contract";
 
 export interface RunRequest {
   widgetStates: WidgetState[];
+  /** Rerun only this fragment (an interaction inside it, or `st.rerun({scope: "fragment"})`). */
+  fragmentId?: string | null;
   /** Session State panel edits, applied as script-side writes after callbacks, before the body. */
   edits?: SessionStateEdit[];
 }
@@ -26,6 +29,10 @@ export interface RunOutcome {
   entries: SessionStateEntry[];
   /** `st.rerun()` was called: the host should run again with the same widget states. */
   rerunRequested: boolean;
+  /** With rerunRequested: only this fragment should run again. */
+  rerunFragment: string | null;
+  /** The fragment this run was limited to (null: the whole script ran). */
+  fragmentId: string | null;
 }
 
 type Pending = { callback: Callback; label: string };
@@ -38,6 +45,8 @@ type Pending = { callback: Callback; label: string };
 export class RerunEngine {
   readonly state = new SessionState();
   private readonly registry = new ComponentRegistry();
+  private readonly fragments = new Fragments();
+  private lastTree: RenderTree | null = null;
   private current: Ctx;
   private readonly st: St;
 
@@ -47,7 +56,7 @@ export class RerunEngine {
     private readonly interrupted: () => boolean = () => false,
   ) {
     this.current = new RunContext(this.state, appDir, interrupted);
-    this.st = createSt(() => this.current, this.state, this.registry);
+    this.st = createSt(() => this.current, this.state, this.registry, this.fragments);
   }
 
   setApp(app: AppScript): void {
@@ -56,21 +65,25 @@ export class RerunEngine {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const state = this.state;
-    const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted));
+    const fragment = request.fragmentId && this.lastTree ? this.fragments.targetFor(request.fragmentId) : null;
+    const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target));
     state.resetTriggers();
     state.beginRun();
+    if (!fragment) this.fragments.beginFullRun();
     const pending = this.applyWidgetStates(request.widgetStates);
-    const st = this.st;
     let status: RunOutcome["status"] = "ok";
+    let stopped = false;
     try {
       for (const { callback } of pending) this.runCallback(ctx, callback);
-      for (const edit of request.edits ?? []) applyEdit(st.session_state, edit);
+      for (const edit of request.edits ?? []) applyEdit(this.st.session_state, edit);
       ctx.phase = "body";
-      await this.app(st);
+      if (fragment) ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
+      else await this.app(this.st);
     } catch (error) {
       if (error instanceof ControlSignal) {
         if (error.kind === "interrupted") status = "interrupted";
         if (error.kind === "rerun") ctx.rerunRequested = true;
+        if (error.kind === "stop") stopped = true;
       } else {
         status = "error";
         ctx.emit(toExceptionElement(error));
@@ -79,8 +92,23 @@ export class RerunEngine {
     // Entries are taken before triggers reset so the panel shows what this run saw.
     const entries = snapshotEntries(state);
     state.resetTriggers();
-    if (status !== "interrupted" && !ctx.rerunRequested) state.removeStaleWidgets();
-    return { status, tree: { main: ctx.main, sidebar: ctx.sidebar }, warnings: ctx.warnings, entries, rerunRequested: ctx.rerunRequested };
+    // Streamlit cleans up stale widgets only after a run that reached its end (§6); a stop,
+    // rerun, exception or preemption keeps what the unexecuted part would have rendered.
+    const complete = status === "ok" && !stopped && !ctx.rerunRequested;
+    if (complete) state.removeStaleWidgets(fragment ? request.fragmentId! : null);
+    let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
+    if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
+    else if (status !== "interrupted") this.fragments.commitFullRun();
+    if (status !== "interrupted") this.lastTree = tree;
+    return {
+      status,
+      tree,
+      warnings: ctx.warnings,
+      entries,
+      rerunRequested: ctx.rerunRequested,
+      rerunFragment: ctx.rerunFragment,
+      fragmentId: fragment ? request.fragmentId! : null,
+    };
   }
 
   private runCallback(ctx: Ctx, callback: Callback): void {
@@ -125,14 +153,20 @@ export class RerunEngine {
         }
       } else if (ws.type === "trigger_value") {
         const meta = state.meta.get(ws.id);
-        if (!ws.value || meta?.kind !== "button") continue;
+        if (!ws.value || !isTrigger(meta)) continue;
         state.fired.add(ws.id);
-        if (meta.onChange) pending.push({ callback: meta.onChange, label: "on_click" });
+        const onClick = (meta as NativeMeta).onChange;
+        if (onClick) pending.push({ callback: onClick, label: "on_click" });
       } else {
         const meta = state.meta.get(ws.id);
-        if (meta?.kind !== "text_input") continue;
-        const value = typeof ws.value === "string" ? ws.value : JSON.stringify(ws.value);
-        if (state.values.get(ws.id) === value) continue;
+        if (meta?.kind === "bidi_component" || isTrigger(meta)) continue;
+        if (!meta?.fromWire) {
+          // Not registered by the last run (or the runner was replaced): decoded when it mounts.
+          state.incomingValues.set(ws.id, ws.value);
+          continue;
+        }
+        const value = meta.fromWire(ws.value);
+        if (state.values.has(ws.id) && isDeepStrictEqual(state.values.get(ws.id), value)) continue;
         state.values.set(ws.id, value);
         if (meta.onChange) pending.push({ callback: meta.onChange, label: "on_change" });
       }

@@ -1,6 +1,16 @@
-import type { AppElement } from "../../contract";
-import { ControlSignal } from "./errors";
+import type { AppElement, BlockElement } from "../../contract";
+import { ControlSignal, StreamlitAPIException } from "./errors";
 import type { SessionState } from "./session-state";
+
+/** Where elements land: the root of the page, the sidebar, or a block (column, form, fragment…). */
+export interface Target {
+  children: AppElement[];
+  root: "main" | "sidebar";
+  /** Position in the tree, e.g. "main/2/0": a block's id, stable while the script's shape is. */
+  path: string;
+  formId: string | null;
+  fragmentId: string | null;
+}
 
 /** What one run accumulates while the script executes. */
 export class RunContext {
@@ -8,13 +18,26 @@ export class RunContext {
   readonly sidebar: AppElement[] = [];
   readonly warnings: string[] = [];
   rerunRequested = false;
+  /** Set when `st.rerun({scope: "fragment"})` asked for a fragment-only rerun. */
+  rerunFragment: string | null = null;
   phase: "callbacks" | "body" = "callbacks";
+  readonly mainTarget: Target;
+  readonly sidebarTarget: Target;
+  /** The current container: what `st.x(...)` renders into (Python's `with` block). */
+  target: Target;
+  readonly formsThisRun = new Set<string>();
+  readonly fragmentsThisRun = new Map<string, number>();
 
   constructor(
     readonly state: SessionState,
     readonly appDir: string,
     private readonly interrupted: () => boolean,
-  ) {}
+    root?: Target,
+  ) {
+    this.mainTarget = root ?? { children: this.main, root: "main", path: "main", formId: null, fragmentId: null };
+    this.sidebarTarget = { children: this.sidebar, root: "sidebar", path: "sidebar", formId: null, fragmentId: null };
+    this.target = this.mainTarget;
+  }
 
   /** Every st call is a yield point: a pending stop or newer rerun ends the run here (fastReruns). */
   checkpoint(): void {
@@ -22,6 +45,41 @@ export class RunContext {
   }
 
   emit(element: AppElement): void {
-    this.main.push(element);
+    this.target.children.push(element);
+  }
+
+  /** Runs `body` with `target` as the current container, like Python's `with container:`. */
+  within<T>(target: Target, body: () => T): T {
+    const previous = this.target;
+    this.target = target;
+    try {
+      const result = body();
+      if (result instanceof Promise) {
+        throw StreamlitAPIException("`with` bodies must be synchronous: an async body would render after its container closed.");
+      }
+      return result;
+    } finally {
+      this.target = previous;
+    }
+  }
+
+  /** Opens a block in the current container and returns it as a target for its children. */
+  openBlock(props: Omit<BlockElement, "type" | "id" | "children">, parent: Target = this.target): Target {
+    this.checkpoint();
+    const block: BlockElement = {
+      type: "block",
+      id: `${parent.path}/${parent.children.length}`,
+      children: [],
+      ...props,
+      formId: props.formId ?? parent.formId,
+      fragmentId: props.fragmentId ?? parent.fragmentId,
+    };
+    parent.children.push(block);
+    return { children: block.children, root: parent.root, path: block.id, formId: block.formId ?? null, fragmentId: block.fragmentId ?? null };
+  }
+
+  /** formId/fragmentId for a widget rendered into the current container. */
+  placement(): { formId: string | null; fragmentId: string | null } {
+    return { formId: this.target.formId, fragmentId: this.target.fragmentId };
   }
 }

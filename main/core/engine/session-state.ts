@@ -11,18 +11,37 @@ export interface ComponentMeta {
   kind: "bidi_component";
   id: string;
   userKey: string | null;
+  /** The fragment it was rendered in: a fragment rerun only cleans up its own widgets. */
+  fragmentId: string | null;
   component: string;
   /** `on_<name>_change` callbacks by name; the same map serves state and trigger names (§2). */
   callbacks: Map<string, Callback>;
   defaults: Record<string, unknown> | null;
 }
 
+export type NativeKind =
+  | "button"
+  | "form_submit_button"
+  | "text_input"
+  | "text_area"
+  | "checkbox"
+  | "toggle"
+  | "slider"
+  | "number_input"
+  | "selectbox"
+  | "radio";
+
 export interface NativeMeta {
-  kind: "button" | "text_input";
+  kind: NativeKind;
   id: string;
   userKey: string | null;
+  fragmentId: string | null;
   onChange: Callback | null;
+  /** The browser's value → the session value (e.g. an option index → the option). */
+  fromWire?: (wire: unknown) => unknown;
 }
+
+export const isTrigger = (meta: WidgetMeta | undefined) => meta?.kind === "button" || meta?.kind === "form_submit_button";
 
 export type WidgetMeta = ComponentMeta | NativeMeta;
 
@@ -45,6 +64,8 @@ export class SessionState {
   readonly values = new Map<string, unknown>();
   /** Browser state maps for widgets the last run did not register; consumed when they mount. */
   readonly incoming = new Map<string, StateMap>();
+  /** The same for native widgets: raw browser values, decoded when the widget registers. */
+  readonly incomingValues = new Map<string, unknown>();
   /** Component id → this run's trigger payloads, in order (the aggregator). */
   readonly events = new Map<string, TriggerEvent[]>();
   /** Buttons clicked for this run. */
@@ -95,7 +116,7 @@ export class SessionState {
       this.user.set(key, value);
       return;
     }
-    if (meta.kind === "button") throw valueAssignmentNotAllowed(key);
+    if (isTrigger(meta)) throw valueAssignmentNotAllowed(key);
     if (this.instantiated.has(meta.id)) throw widgetAlreadyInstantiated(key);
     if (meta.kind === "bidi_component") {
       if (!isPlainObject(value)) {
@@ -138,13 +159,20 @@ export class SessionState {
   beginRun(): void {
     this.instantiated.clear();
     this.incoming.clear();
+    this.incomingValues.clear();
   }
 
-  /** End of a run that completed (normally or with an exception): drop widgets it did not create. */
-  removeStaleWidgets(): void {
-    for (const id of [...this.values.keys()]) if (!this.instantiated.has(id)) this.values.delete(id);
+  /**
+   * End of a run that completed: drop the widgets it did not create. A fragment rerun only
+   * answers for the widgets of its fragment.
+   */
+  removeStaleWidgets(fragmentId: string | null = null): void {
+    if (fragmentId === null) {
+      for (const id of [...this.values.keys()]) if (!this.instantiated.has(id)) this.values.delete(id);
+    }
     for (const [id, meta] of [...this.meta]) {
-      if (this.instantiated.has(id)) continue;
+      if (this.instantiated.has(id) || (fragmentId !== null && meta.fragmentId !== fragmentId)) continue;
+      this.values.delete(id);
       this.meta.delete(id);
       if (meta.userKey !== null && this.keyToId.get(meta.userKey) === id) this.keyToId.delete(meta.userKey);
     }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import type { Json, SessionStateEntry } from "../../contract";
-import type { SessionState } from "./session-state";
+import { type SessionState, isTrigger } from "./session-state";
 
 /** The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6). */
 export function snapshotEntries(state: SessionState): SessionStateEntry[] {
@@ -27,8 +27,9 @@ export function snapshotEntries(state: SessionState): SessionStateEntry[] {
         editable: true,
       });
     } else {
-      const value = meta.kind === "button" ? state.fired.has(id) : state.values.get(id);
-      entries.push({ key, kind: "widget", widget: meta.kind, ...asJson(value), editable: meta.kind !== "button" });
+      const trigger = isTrigger(meta);
+      const value = trigger ? state.fired.has(id) : state.values.get(id);
+      entries.push({ key, kind: "widget", widget: meta.kind, ...asJson(value), editable: !trigger });
     }
   }
   return entries.sort((a, b) => a.key.localeCompare(b.key));

@@ -37,11 +37,11 @@ export class ScriptRunner {
     });
   }
 
-  run(runId: number, widgetStates: WidgetState[], edits: SessionStateEdit[]): Promise<RunResult> {
+  run(runId: number, widgetStates: WidgetState[], edits: SessionStateEdit[], fragmentId: string | null = null): Promise<RunResult> {
     Atomics.store(this.interruptFlag, 0, 0);
     return new Promise((resolve) => {
       this.inflight = { runId, resolve };
-      this.send({ type: "run", runId, widgetStates, edits });
+      this.send({ type: "run", runId, widgetStates, edits, fragmentId });
     });
   }
 

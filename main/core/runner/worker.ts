@@ -1,6 +1,7 @@
 import { dirname, sep } from "node:path";
 import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
+import type { AppElement } from "../../contract";
 import type { AppScript } from "../../contract/st";
 import { exportState, importState } from "../engine/persist";
 import { RerunEngine } from "../engine/rerun-engine";
@@ -46,11 +47,19 @@ function load(file: string, appPath: string, restore: Extract<ToWorker, { type: 
   }
 }
 
-async function run({ runId, widgetStates, edits }: Extract<ToWorker, { type: "run" }>) {
+async function run({ runId, widgetStates, edits, fragmentId }: Extract<ToWorker, { type: "run" }>) {
   if (!engine) throw new Error("run before load");
-  const outcome = await engine.run({ widgetStates, edits });
-  for (const element of outcome.tree.main) if (element.type === "exception") Object.assign(element, relative(element));
+  const outcome = await engine.run({ widgetStates, edits, fragmentId });
+  relativeTraces(outcome.tree.main);
+  relativeTraces(outcome.tree.sidebar);
   post({ type: "done", runId, outcome, committed: exportState(engine.state) });
+}
+
+function relativeTraces(elements: AppElement[]): void {
+  for (const element of elements) {
+    if (element.type === "exception") Object.assign(element, relative(element));
+    if (element.type === "block") relativeTraces(element.children);
+  }
 }
 
 /** Trace rows relative to the app's folder: `app.ts:12:5` reads better than a long absolute path. */

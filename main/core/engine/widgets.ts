@@ -1,0 +1,212 @@
+import { isDeepStrictEqual } from "node:util";
+import type { AppElement } from "../../contract";
+import type {
+  ButtonOptions,
+  CheckboxOptions,
+  NumberInputOptions,
+  SelectOptions,
+  SliderOptions,
+  TextAreaOptions,
+  TextInputOptions,
+} from "../../contract/st";
+import { StreamlitAPIException, duplicateId, duplicateKey, valueAssignmentNotAllowed } from "./errors";
+import { elementId } from "./ids";
+import type { RunContext } from "./run-context";
+import type { Callback, NativeKind, NativeMeta } from "./session-state";
+
+/**
+ * Streamlit's native widgets. Each registers under an element id (keyed or from its
+ * parameters), takes its value from the browser, the script's session-state write, or its
+ * default — in that order — and renders an element with that value.
+ */
+
+interface WidgetSpec<T> {
+  kind: NativeKind;
+  label: string;
+  key: string | null | undefined;
+  onChange: Callback | null | undefined;
+  /** Parameters that make an unkeyed widget a different widget when they change. */
+  identity: Record<string, unknown>;
+  initial: T;
+  fromWire: (wire: unknown) => T;
+  element: (id: string, value: T) => AppElement;
+}
+
+function registerWidget(ctx: RunContext, kind: NativeKind, key: string | null, identity: Record<string, unknown>, onChange: Callback | null): NativeMeta {
+  ctx.checkpoint();
+  const { formId, fragmentId } = ctx.placement();
+  const id = elementId(kind, key, { ...identity, form_id: formId, root: ctx.target.root });
+  const state = ctx.state;
+  if (state.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId(kind);
+  if (key !== null && state.keyToId.has(key) && state.instantiated.has(state.keyToId.get(key)!)) throw duplicateKey(key);
+  const meta: NativeMeta = { kind, id, userKey: key, fragmentId, onChange };
+  state.meta.set(id, meta);
+  if (key !== null) state.keyToId.set(key, id);
+  state.instantiated.add(id);
+  return meta;
+}
+
+function valueWidget<T>(ctx: RunContext, spec: WidgetSpec<T>): T {
+  const key = spec.key ?? null;
+  const meta = registerWidget(ctx, spec.kind, key, { label: spec.label, ...spec.identity }, spec.onChange ?? null);
+  meta.fromWire = spec.fromWire;
+  const state = ctx.state;
+  if (state.incomingValues.has(meta.id)) {
+    state.values.set(meta.id, spec.fromWire(state.incomingValues.get(meta.id)));
+  } else if (!state.values.has(meta.id)) {
+    const pending = key !== null && state.user.has(key);
+    state.values.set(meta.id, pending ? state.user.get(key!) : spec.initial);
+    if (pending) state.user.delete(key!);
+  }
+  const value = state.values.get(meta.id) as T;
+  ctx.emit(spec.element(meta.id, value));
+  return value;
+}
+
+function base(ctx: RunContext, id: string, label: string, options: { help?: string | null; disabled?: boolean; label_visibility?: "visible" | "hidden" | "collapsed" }) {
+  return { id, label: String(label), disabled: options.disabled ?? false, help: options.help ?? null, labelVisibility: options.label_visibility ?? "visible", ...ctx.placement() };
+}
+
+function triggerButton(ctx: RunContext, kind: "button" | "form_submit_button", label: string, options: ButtonOptions): boolean {
+  const key = options.key ?? null;
+  if (key !== null && ctx.state.user.has(key) && !ctx.state.keyToId.has(key)) throw valueAssignmentNotAllowed(key);
+  const meta = registerWidget(ctx, kind, key, { label, help: options.help ?? null, type: options.type ?? "secondary" }, options.on_click ?? null);
+  ctx.emit({ type: "button", kind: options.type === "primary" ? "primary" : "secondary", submit: kind === "form_submit_button", ...base(ctx, meta.id, label, options) });
+  return ctx.state.fired.has(meta.id);
+}
+
+export function button(ctx: RunContext, label: string, options: ButtonOptions = {}): boolean {
+  if (ctx.target.formId !== null) {
+    throw StreamlitAPIException("`st.button()` can't be used in an `st.form()`. For buttons inside a form, use `st.form_submit_button()` instead.");
+  }
+  return triggerButton(ctx, "button", label, options);
+}
+
+export function formSubmitButton(ctx: RunContext, label = "Submit", options: ButtonOptions = {}): boolean {
+  if (ctx.target.formId === null) throw StreamlitAPIException("`st.form_submit_button()` must be used inside an `st.form()`.");
+  return triggerButton(ctx, "form_submit_button", label, options);
+}
+
+const asString = (wire: unknown) => (typeof wire === "string" ? wire : wire === null || wire === undefined ? "" : JSON.stringify(wire));
+
+export function textInput(ctx: RunContext, label: string, options: TextInputOptions = {}): string {
+  return valueWidget(ctx, {
+    kind: "text_input",
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { value: options.value ?? "", max_chars: options.max_chars ?? null, type: options.type ?? "default", placeholder: options.placeholder ?? null },
+    initial: String(options.value ?? ""),
+    fromWire: asString,
+    element: (id, value) => ({
+      type: "text_input",
+      value: String(value ?? ""),
+      placeholder: options.placeholder ?? null,
+      maxChars: options.max_chars ?? null,
+      password: options.type === "password",
+      ...base(ctx, id, label, options),
+      labelVisibility: options.label_visibility ?? "visible",
+    }),
+  });
+}
+
+export function textArea(ctx: RunContext, label: string, options: TextAreaOptions = {}): string {
+  return valueWidget(ctx, {
+    kind: "text_area",
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { value: options.value ?? "", max_chars: options.max_chars ?? null, height: options.height ?? null, placeholder: options.placeholder ?? null },
+    initial: String(options.value ?? ""),
+    fromWire: asString,
+    element: (id, value) => ({
+      type: "text_area",
+      value: String(value ?? ""),
+      placeholder: options.placeholder ?? null,
+      maxChars: options.max_chars ?? null,
+      height: options.height ?? null,
+      ...base(ctx, id, label, options),
+    }),
+  });
+}
+
+export function checkbox(ctx: RunContext, variant: "checkbox" | "toggle", label: string, options: CheckboxOptions = {}): boolean {
+  return valueWidget(ctx, {
+    kind: variant,
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { value: options.value ?? false },
+    initial: Boolean(options.value ?? false),
+    fromWire: (wire) => wire === true,
+    element: (id, value) => ({ type: "checkbox", variant, value: Boolean(value), ...base(ctx, id, label, options) }),
+  });
+}
+
+export function slider(ctx: RunContext, label: string, options: SliderOptions = {}): number | [number, number] {
+  const min = options.min_value ?? 0;
+  const max = options.max_value ?? 100;
+  const step = options.step ?? 1;
+  const initial = options.value ?? min;
+  if (min > max) throw StreamlitAPIException(`Slider \`min_value\` must be less than the \`max_value\`. The value of \`min_value\` is ${min}. The value of \`max_value\` is ${max}.`);
+  const range = Array.isArray(initial);
+  const clamp = (n: unknown) => Math.min(max, Math.max(min, Number(n)));
+  return valueWidget<number | [number, number]>(ctx, {
+    kind: "slider",
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { min, max, step, value: initial },
+    initial,
+    fromWire: (wire) => (range && Array.isArray(wire) ? [clamp(wire[0]), clamp(wire[1])] : clamp(wire)),
+    element: (id, value) => ({ type: "slider", min, max, step, value, ...base(ctx, id, label, options) }),
+  });
+}
+
+export function numberInput(ctx: RunContext, label: string, options: NumberInputOptions = {}): number | null {
+  const min = options.min_value ?? null;
+  const max = options.max_value ?? null;
+  const initial = options.value === undefined || options.value === "min" ? (min ?? 0) : options.value;
+  const integer = [initial, min, max, options.step].every((n) => n === null || n === undefined || Number.isInteger(n));
+  const step = options.step ?? (integer ? 1 : 0.01);
+  return valueWidget<number | null>(ctx, {
+    kind: "number_input",
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { min, max, step, value: initial },
+    initial,
+    fromWire: (wire) => (typeof wire === "number" && Number.isFinite(wire) ? wire : null),
+    element: (id, value) => ({ type: "number_input", value, min, max, step, integer, placeholder: options.placeholder ?? null, ...base(ctx, id, label, options) }),
+  });
+}
+
+export function select<T>(ctx: RunContext, kind: "selectbox" | "radio", label: string, options: readonly T[], settings: SelectOptions<T> = {}): T | null {
+  if (!Array.isArray(options)) throw StreamlitAPIException(`\`st.${kind}\` needs a list of options.`);
+  const index = settings.index === undefined ? (options.length ? 0 : null) : settings.index;
+  if (index !== null && (!Number.isInteger(index) || index < 0 || (options.length > 0 && index >= options.length))) {
+    throw StreamlitAPIException(`Selectbox index must be greater than or equal to 0 and less than the length of options.`);
+  }
+  const format = settings.format_func ?? ((option: T) => String(option));
+  const labels = options.map((option) => String(format(option)));
+  return valueWidget<T | null>(ctx, {
+    kind,
+    label,
+    key: settings.key,
+    onChange: settings.on_change,
+    identity: { options: labels, index },
+    initial: index === null ? null : (options[index] ?? null),
+    fromWire: (wire) => (typeof wire === "number" && Number.isInteger(wire) ? (options[wire] ?? null) : null),
+    element: (id, value) => {
+      const selected = options.findIndex((option) => isDeepStrictEqual(option, value));
+      return {
+        type: kind,
+        options: labels,
+        index: selected >= 0 ? selected : null,
+        placeholder: settings.placeholder ?? null,
+        horizontal: settings.horizontal ?? false,
+        ...base(ctx, id, label, settings),
+      };
+    },
+  });
+}

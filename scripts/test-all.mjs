@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), then one
+// `npm test`: type check (vue-tsc), unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), then one
 // closing line `Summary: N passed, N failed, N skipped` read from both JSON reports.
 // Exits non-zero when a step failed, a test failed, or no test ran at all.
 import { spawn } from "node:child_process";
@@ -59,6 +59,10 @@ const add = (counts) => Object.keys(totals).forEach((k) => (totals[k] += counts[
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
+
+// The contract is shared by main, preload and both renderer apps: a type error is a broken seam.
+const typeCode = await run("type check", bin("vue-tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+if (typeCode !== 0) problems.push(`type check exited with code ${typeCode}`);
 
 const unitCode = await run("unit tests", bin("vitest"), [
   "run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_REPORT}`,

@@ -1,14 +1,19 @@
 import type { AppElement, Height, Width } from "../../main/contract";
 
+/** A pixel width never overflows its container (a column, the sidebar), as in Streamlit. */
 function widthStyle(width: Width): Record<string, string> {
   if (width === "stretch") return { width: "100%" };
-  if (width === "content") return { width: "fit-content" };
-  return { width: `${width}px` };
+  if (width === "content") return { width: "fit-content", maxWidth: "100%" };
+  return { width: `${width}px`, maxWidth: "100%" };
 }
 
+/**
+ * "stretch" fills what the parent block leaves (a column stretched to its row's height, a
+ * container with a fixed height); a pixel height scrolls when the content is taller.
+ */
 function heightStyle(height: Height): Record<string, string> {
   if (height === "content") return { height: "auto" };
-  if (height === "stretch") return { height: "100%" };
+  if (height === "stretch") return { flex: "1 1 auto", display: "flex", flexDirection: "column" };
   return { height: `${height}px`, overflow: "auto" };
 }
 
@@ -19,8 +24,10 @@ export function containerStyle(element: AppElement): Record<string, string> | un
 }
 
 /**
- * Elements with an id keep their Vue instance across runs; the id changing remounts (§8.1).
- * A component's shadow root cannot be taken back, so switching isolation remounts too.
+ * Elements and blocks with an id keep their Vue instance across runs (a component's key is its
+ * element id), so a fragment rerun or a change elsewhere never remounts them; the id changing
+ * remounts (§8.1). A component's shadow root cannot be taken back, so switching isolation
+ * remounts too. Id-less elements (markdown, json…) hold no state and are keyed by position.
  */
 export function elementKey(element: AppElement, index: number): string {
   if (element.type === "bidi_component") return `${element.id}:${element.isolateStyles ? "isolated" : "regular"}`;

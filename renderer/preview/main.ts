@@ -2,12 +2,18 @@ import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from ".
 import { blobModuleLoader } from "./component/loader";
 import { createPreview } from "./preview";
 import { describeError } from "./report";
-import "./styles.css";
+import { installStorageStandIns } from "./storage/install";
+import "./styles/app.css";
+import "./styles/widgets.css";
+import "./styles/blocks.css";
+
+// First, before any author code can run: the sandboxed frame's own storage throws SecurityError.
+const storage = installStorageStandIns();
 
 let port: MessagePort | null = null;
 const send = (message: FromPreview) => port?.postMessage(message);
 
-const preview = createPreview({ root: document.getElementById("app")!, send, loadModule: blobModuleLoader });
+const preview = createPreview({ root: document.getElementById("app")!, send, loadModule: blobModuleLoader, storage });
 
 // The frame's origin is opaque ("null"), so the sender's window is the only thing worth checking.
 window.addEventListener("message", (event) => {

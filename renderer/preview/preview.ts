@@ -4,12 +4,15 @@ import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
-import { WidgetStateManager } from "./widgets";
+import type { StorageStandIns } from "./storage/install";
+import { WidgetStateManager } from "./widgets/manager";
 
 export interface PreviewOptions {
   root: Element;
   send(message: FromPreview): void;
   loadModule: ModuleLoader;
+  /** The frame's storage stand-ins: a new session starts with them empty. */
+  storage: StorageStandIns;
 }
 
 export interface Preview {
@@ -20,14 +23,14 @@ export interface Preview {
 const EMPTY_TREE: RenderTree = { main: [], sidebar: [] };
 
 /** The preview page: renders runs, owns widget states, and reports back through `send`. */
-export function createPreview({ root, send, loadModule }: PreviewOptions): Preview {
+export function createPreview({ root, send, loadModule, storage }: PreviewOptions): Preview {
   const report: Report = (level, message) => send({ type: "console", level, message });
   const invocations: Promise<void>[] = [];
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
     theme: ref<ThemeName>("light"),
     session: ref(0),
-    widgets: new WidgetStateManager((widgetStates) => send({ type: "rerun", widgetStates, fragmentId: null }), report),
+    widgets: new WidgetStateManager((widgetStates, fragmentId) => send({ type: "rerun", widgetStates, fragmentId }), report),
     loadModule,
     report,
     track: (invocation) => void invocations.push(invocation),
@@ -65,6 +68,7 @@ export function createPreview({ root, send, loadModule }: PreviewOptions): Previ
         return render(message.run);
       case "reset":
         runtime.widgets.reset();
+        storage.clear();
         runtime.tree.value = EMPTY_TREE;
         runtime.session.value++;
         delete document.body.dataset.lwRenderedRun;

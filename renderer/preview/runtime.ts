@@ -2,7 +2,7 @@ import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
 import type { RenderTree, ThemeName } from "../../main/contract";
 import type { ModuleLoader } from "./component/loader";
 import type { Report } from "./report";
-import type { WidgetStateManager } from "./widgets";
+import type { WidgetStateManager } from "./widgets/manager";
 
 /** What every element view shares; provided once by createPreview. */
 export interface PreviewRuntime {

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { triggerAggregatorId } from "../../main/contract";
+import { fnv1a, moduleFileName } from "../../renderer/preview/component/loader";
 import { component, mountPreview, nextMacrotask } from "./harness";
 
 type Call = { args: FrontendRendererArgs; data: unknown };
@@ -24,6 +25,7 @@ let preview: ReturnType<typeof mountPreview> | null = null;
 afterEach(() => {
   preview?.destroy();
   preview = null;
+  vi.restoreAllMocks();
 });
 
 describe("component mount", () => {
@@ -55,10 +57,49 @@ describe("component mount", () => {
   it("uses the host div itself as parentElement when styles are not isolated", async () => {
     const { calls, module } = recorder();
     preview = mountPreview({ "main.js": module });
-    await preview.render([component({ isolateStyles: false, cssHref: "/c.css", css: null })]);
+    await preview.render([component({ isolateStyles: false })]);
     const host = preview.root.querySelector('[data-testid="stBidiComponentRegular"]');
     expect(calls[0].args.parentElement).toBe(host);
-    expect(host!.querySelector('link[rel="stylesheet"]')!.getAttribute("href")).toBe("/c.css");
+  });
+
+  it("links a css file as a blob stylesheet instead of inlining it", async () => {
+    const blobs = new Map<string, Blob>();
+    const createObjectURL = URL.createObjectURL.bind(URL);
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      const url = createObjectURL(blob);
+      blobs.set(url, blob as Blob);
+      return url;
+    });
+    const { module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component({ isolateStyles: false, css: "label { color: red; }", cssPath: "style.css" })]);
+    const host = preview.root.querySelector('[data-testid="stBidiComponentRegular"]')!;
+    const href = host.querySelector('link[rel="stylesheet"]')!.getAttribute("href")!;
+    expect(host.querySelector("style")).toBeNull();
+    expect(blobs.get(href)!.type).toBe("text/css");
+    expect(await blobs.get(href)!.text()).toBe("label { color: red; }");
+  });
+
+  it("applies a non-isolated component's css to the whole page", async () => {
+    const { module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([
+      { type: "markdown", variant: "markdown", body: "outside" },
+      component({ isolateStyles: false, css: '[data-testid="stMarkdown"] p { color: rgb(1, 2, 3); }' }),
+    ]);
+    const outside = preview.root.querySelector('[data-testid="stMarkdown"] p')!;
+    expect(getComputedStyle(outside).color).toBe("rgb(1, 2, 3)");
+  });
+
+  it("keeps an isolated component's css inside its shadow root", async () => {
+    const { module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([
+      { type: "markdown", variant: "markdown", body: "outside" },
+      component({ css: '[data-testid="stMarkdown"] p { color: rgb(1, 2, 3); }' }),
+    ]);
+    const outside = preview.root.querySelector('[data-testid="stMarkdown"] p')!;
+    expect(getComputedStyle(outside).color).not.toBe("rgb(1, 2, 3)");
   });
 
   it("re-invokes on a data change without cleanup, not on identical JSON, and cleans up once on unmount", async () => {
@@ -120,12 +161,24 @@ describe("component mount", () => {
     expect(cleanups).toEqual([1]);
   });
 
-  it("re-invokes every component on a theme change and switches the --st-* variables", async () => {
+  it("re-invokes when the component moves into a form or fragment", async () => {
     const { calls, module } = recorder();
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
+    await preview.render([component({ formId: "f" })]);
+    await preview.render([component({ formId: "f", fragmentId: "frag" })]);
+    await preview.render([component({ formId: "f", fragmentId: "frag" })]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("re-invokes every component on a theme change and switches the --st-* variables", async () => {
+    const { calls, module } = recorder();
+    preview = mountPreview({ "main.js": module });
+    await preview.render([component(), component({ id: "$$ID-abc-k2", key: "k2" })]);
+    expect(calls).toHaveLength(2);
     preview.handle({ type: "theme", theme: "dark" });
-    await preview.until(() => calls.length === 2);
+    await preview.until(() => calls.length === 4);
+    expect(calls.slice(2).map((call) => call.args.key)).toEqual(calls.slice(0, 2).map((call) => call.args.key));
     const theme = preview.root.querySelector(".stBidiComponent > div") as HTMLElement;
     expect(theme.style.getPropertyValue("--st-background-color")).toBe("#0e1117");
     expect(theme.style.getPropertyValue("--st-text-color")).toBe("#fafafa");
@@ -179,6 +232,18 @@ describe("component mount", () => {
   });
 });
 
+describe("module naming", () => {
+  it("hashes the JS text with 32-bit FNV-1a, as Streamlit does", () => {
+    expect(fnv1a("")).toBe("811c9dc5");
+    expect(fnv1a("a")).toBe("e40c292c");
+    expect(fnv1a("foobar")).toBe("bf9cf968");
+  });
+
+  it("names the module st-bidi-<name>-<hash>.js", () => {
+    expect(moduleFileName("my_component", "export default () => {}")).toBe(`st-bidi-my_component-${fnv1a("export default () => {}")}.js`);
+  });
+});
+
 describe("component errors", () => {
   // The stack is shown only when it can point at the author's code.
   const cases: Array<[string, Record<string, unknown>, string, boolean]> = [
@@ -192,9 +257,11 @@ describe("component errors", () => {
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
     const error = preview.root.querySelector('.stBidiComponent [data-testid="stBidiComponentError"]')!;
-    expect(error.textContent).toContain("BidiComponent Error");
-    expect(error.textContent).toContain(message);
-    expect(error.querySelector("pre") !== null).toBe(withStack);
+    // Streamlit's ErrorElement: "<name>: <message>", then the stack without its first line.
+    expect(error.querySelector('[data-testid="stAlertContentError"]')!.textContent).toContain(`BidiComponent Error: ${message}`);
+    const stack = error.querySelector('[data-testid="stErrorElementStack"]');
+    expect(stack !== null).toBe(withStack);
+    if (stack) expect(stack.textContent).toMatch(/^at /);
     expect(preview.root.querySelector('[data-testid="stBidiComponentIsolated"]')).toBeNull();
     expect(preview.ofType("console")).toEqual([{ type: "console", level: "error", message: `BidiComponent Error: ${message}` }]);
   });

@@ -1,14 +1,17 @@
 import type { AppElement, BidiComponentElement, FromPreview, ToPreview } from "../../main/contract";
 import type { ComponentModule } from "../../renderer/preview/component/loader";
 import { createPreview } from "../../renderer/preview/preview";
+import { installStorageStandIns } from "../../renderer/preview/storage/install";
 
 /** A preview mounted in happy-dom whose component modules come from a map (JS text → module). */
 export function mountPreview(modules: Record<string, ComponentModule> = {}) {
   const root = document.createElement("div");
   document.body.append(root);
   const sent: FromPreview[] = [];
+  const storage = installStorageStandIns();
   const preview = createPreview({
     root,
+    storage,
     send: (message) => void sent.push(message),
     loadModule: async (js) => {
       const module = modules[js];

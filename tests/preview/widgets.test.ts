@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { triggerAggregatorId, type AppElement, type WidgetState } from "../../main/contract";
-import { WidgetStateManager } from "../../renderer/preview/widgets";
+import { WidgetStateManager } from "../../renderer/preview/widgets/manager";
 
 const nextMacrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -150,6 +150,63 @@ describe("WidgetStateManager", () => {
     widgets.syncTree({ main: [input("old")], sidebar: [] });
     await nextMacrotask();
     expect(reruns).toEqual([[{ id: "t", type: "value", value: "typed" }]]);
+  });
+
+  it("adopts values and forgets widgets inside blocks too", async () => {
+    const { widgets, reruns } = setup();
+    current = widgets;
+    const input: AppElement = { type: "text_input", id: "t", label: "T", value: "in column", placeholder: null, maxChars: null, disabled: false, labelVisibility: "visible" };
+    const column = (children: AppElement[]): AppElement => ({ type: "block", id: "main/0/0", kind: "column", children });
+    widgets.syncTree({ main: [{ type: "block", id: "main/0", kind: "horizontal", children: [column([input, component("c1")])] }], sidebar: [] });
+    widgets.setStateValue("c1", "a", 1);
+    await nextMacrotask();
+    widgets.syncTree({ main: [column([input])], sidebar: [] });
+    widgets.clickButton("b");
+    await nextMacrotask();
+    expect(reruns).toEqual([
+      [
+        { id: "t", type: "value", value: "in column" },
+        { id: "c1", type: "json_value", value: '{"a":1}' },
+      ],
+      [
+        { id: "t", type: "value", value: "in column" },
+        { id: "b", type: "trigger_value", value: true },
+      ],
+    ]);
+  });
+
+  it("builds a component's form-pending map from its last sent map and sends it only on submit", async () => {
+    const { widgets, reruns } = setup();
+    current = widgets;
+    widgets.setStateValue("c1", "a", 1);
+    await nextMacrotask();
+    widgets.setStateValue("c1", "b", 2, { formId: "f" });
+    widgets.setStateValue("c1", "a", 3, { formId: "f" });
+    await nextMacrotask();
+    expect(reruns).toHaveLength(1);
+    widgets.submitForm("f", "submit");
+    await nextMacrotask();
+    expect(reruns[1]).toEqual([
+      { id: "c1", type: "json_value", value: '{"a":3,"b":2}' },
+      { id: "submit", type: "trigger_value", value: true },
+    ]);
+  });
+
+  it("drops a form's pending change when its widget leaves the tree", async () => {
+    const { widgets, reruns } = setup();
+    current = widgets;
+    widgets.syncTree({ main: [component("c1"), component("c2")], sidebar: [] });
+    widgets.setStateValue("c1", "a", 1, { formId: "f" });
+    widgets.setStateValue("c2", "a", 2, { formId: "f" });
+    widgets.syncTree({ main: [component("c2")], sidebar: [] });
+    widgets.submitForm("f", "submit");
+    await nextMacrotask();
+    expect(reruns).toEqual([
+      [
+        { id: "c2", type: "json_value", value: '{"a":2}' },
+        { id: "submit", type: "trigger_value", value: true },
+      ],
+    ]);
   });
 
   it("forgets everything on reset, including an armed flush", async () => {

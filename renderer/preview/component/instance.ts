@@ -1,7 +1,7 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import type { BidiComponentElement, ComponentData, ThemeName } from "../../../main/contract";
+import type { BidiComponentElement, ComponentData, ThemeName, WidgetPlacement } from "../../../main/contract";
 import { describeError, type ErrorInfo, type Report } from "../report";
-import type { WidgetStateManager } from "../widgets";
+import type { WidgetStateManager } from "../widgets/manager";
 import { dataIdentity, decodeComponentData } from "./data";
 import type { ModuleLoader } from "./loader";
 
@@ -19,19 +19,29 @@ interface Inputs {
   name: string;
   data: string | null;
   theme: ThemeName;
+  formId: string | null;
+  fragmentId: string | null;
 }
 
 interface Content {
-  html: string | null;
-  css: string | null;
-  cssHref: string | null;
+  html: string;
+  css: string;
+  cssPath: string | null;
   wrapper: HTMLDivElement;
+  /** The blob URL a css file is linked from; revoked when the wrapper goes. */
+  cssUrl: string | null;
 }
 
 const NO_DEFAULT_EXPORT = "JS module does not have a default export function.";
 
 const sameInputs = (a: Inputs, b: Inputs) =>
-  a.data !== null && a.data === b.data && a.js === b.js && a.name === b.name && a.theme === b.theme;
+  a.data !== null &&
+  a.data === b.data &&
+  a.js === b.js &&
+  a.name === b.name &&
+  a.theme === b.theme &&
+  a.formId === b.formId &&
+  a.fragmentId === b.fragmentId;
 
 /**
  * One mounted CCv2 component (one element id), the way Streamlit's BidiComponent drives it:
@@ -71,7 +81,14 @@ export class ComponentInstance {
       this.inputs = null;
       return this.chain;
     }
-    const inputs: Inputs = { js: element.js, name: element.name, data: dataIdentity(element.data), theme };
+    const inputs: Inputs = {
+      js: element.js,
+      name: element.name,
+      data: dataIdentity(element.data),
+      theme,
+      formId: element.formId ?? null,
+      fragmentId: element.fragmentId ?? null,
+    };
     if (this.inputs && sameInputs(this.inputs, inputs)) return this.chain;
     this.inputs = inputs;
     const data = element.data;
@@ -82,6 +99,7 @@ export class ComponentInstance {
   /** Calls the last returned cleanup once, after any invocation still in flight has returned. */
   unmount(): void {
     this.state = "unmounted";
+    if (this.content?.cssUrl) URL.revokeObjectURL(this.content.cssUrl);
     void this.chain.then(async () => {
       if (typeof this.cleanup !== "function") return;
       try {
@@ -92,12 +110,19 @@ export class ComponentInstance {
     });
   }
 
-  /** html/css changes replace only the wrapper div; they never re-run the JS (§8.3). */
-  private showContent({ html, css, cssHref = null }: BidiComponentElement): void {
+  /**
+   * html/css changes replace only the wrapper div; they never re-run the JS (§8.3). Streamlit
+   * trims both, puts inline css in a `<style>` and a css file in a `<link>`.
+   */
+  private showContent(element: BidiComponentElement): void {
+    const html = element.html?.trim() ?? "";
+    const css = element.css?.trim() ?? "";
+    const cssPath = element.cssPath ?? null;
     const shown = this.content;
-    if (shown && shown.html === html && shown.css === css && shown.cssHref === cssHref) return;
+    if (shown && shown.html === html && shown.css === css && shown.cssPath === cssPath) return;
     try {
       shown?.wrapper.remove();
+      if (shown?.cssUrl) URL.revokeObjectURL(shown.cssUrl);
       const wrapper = document.createElement("div");
       if (html) {
         const htmlDiv = document.createElement("div");
@@ -105,21 +130,30 @@ export class ComponentInstance {
         htmlDiv.append(document.createRange().createContextualFragment(html));
         wrapper.append(htmlDiv);
       }
-      if (css) {
+      let cssUrl: string | null = null;
+      if (css && cssPath) {
+        cssUrl = URL.createObjectURL(new Blob([css], { type: "text/css" }));
+        wrapper.append(this.stylesheetLink(cssUrl));
+      } else if (css) {
         const style = document.createElement("style");
         style.textContent = css;
         wrapper.append(style);
-      } else if (cssHref) {
-        const link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = cssHref;
-        wrapper.append(link);
       }
       this.parentElement.append(wrapper);
-      this.content = { html, css, cssHref, wrapper };
+      this.content = { html, css, cssPath, wrapper, cssUrl };
     } catch (error) {
       this.fail(describeError(error));
     }
+  }
+
+  private stylesheetLink(url: string): HTMLLinkElement {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = url;
+    link.onerror = () => {
+      if (this.isMounted()) this.fail({ message: `Failed to load CSS from ${url}`, stack: null });
+    };
+    return link;
   }
 
   private async invoke(inputs: Inputs, componentData: ComponentData): Promise<void> {
@@ -131,16 +165,17 @@ export class ComponentInstance {
       const render = module.default;
       // Our own error: its stack would point into the preview, not at anything the author wrote.
       if (typeof render !== "function") return this.fail({ message: NO_DEFAULT_EXPORT, stack: null });
+      const placement: WidgetPlacement = { formId: inputs.formId, fragmentId: inputs.fragmentId };
       const args = {
         name: inputs.name,
         key: this.key,
         data,
         parentElement: this.parentElement,
         setStateValue: (name, value) => {
-          if (!this.isUnmounted()) this.ctx.widgets.setStateValue(this.elementId, String(name), value);
+          if (!this.isUnmounted()) this.ctx.widgets.setStateValue(this.elementId, String(name), value, placement);
         },
         setTriggerValue: (name, value) => {
-          if (!this.isUnmounted()) this.ctx.widgets.setTriggerValue(this.elementId, String(name), value);
+          if (!this.isUnmounted()) this.ctx.widgets.setTriggerValue(this.elementId, String(name), value, placement);
         },
       } satisfies FrontendRendererArgs;
       // Streamlit keeps whatever the latest call returned (awaited), even `undefined`.

@@ -9,14 +9,19 @@ export interface ComponentModule {
  */
 export type ModuleLoader = (js: string, name: string) => Promise<ComponentModule>;
 
-/** 32-bit FNV-1a, hex, as Streamlit names its blob modules. */
-function fnv1a(text: string): string {
+/** 32-bit FNV-1a, hex: the hash Streamlit caches and names its blob modules by. */
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16);
+}
+
+/** The name stack traces show for a component's module: `st-bidi-<name>-<hash>.js`, like Streamlit. */
+export function moduleFileName(name: string, js: string): string {
+  return `st-bidi-${name}-${fnv1a(js)}.js`;
 }
 
 // One module per distinct JS text for the page's lifetime, so top-level module code runs once and
@@ -27,7 +32,7 @@ const modules = new Map<string, Promise<ComponentModule>>();
 export const blobModuleLoader: ModuleLoader = (js, name) => {
   let module = modules.get(js);
   if (!module) {
-    const source = `${js}\n//# sourceURL=st-bidi-${name}-${fnv1a(js)}.js`;
+    const source = `${js}\n//# sourceURL=${moduleFileName(name, js)}`;
     const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     module = import(/* @vite-ignore */ url) as Promise<ComponentModule>;
     modules.set(js, module);

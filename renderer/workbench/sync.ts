@@ -27,6 +27,9 @@ export function syncWithHost(host: HostClient): void {
       session.apply(snapshot.sessionState);
       // Session first: a new session must reach the preview as a reset before its first run.
       preview.applySession(snapshot.sessionId);
+      // A run that finished before we connected: its warnings went out as log events we missed.
+      const missed = snapshot.lastRun && snapshot.lastRun.runId !== preview.lastRun?.runId ? snapshot.lastRun.warnings : [];
+      for (const warning of missed) log.report("warn", warning);
       preview.applyRun(snapshot.lastRun);
     } catch (error) {
       log.report("error", `Could not reach the Loopwright host: ${(error as Error).message}`);

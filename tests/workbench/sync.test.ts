@@ -62,6 +62,17 @@ describe("syncWithHost", () => {
     expect(usePreviewStore().sessionId).toBe("session-2");
   });
 
+  it("logs the warnings of a run that finished before it connected, once", async () => {
+    const warned = { ...run(1), warnings: ["Component 'c': data.when: Date is sent as the ISO string 2026-01-01T00:00:00.000Z"] };
+    const { host, setConnected } = start((host) => host.hello.mockResolvedValue(snapshot({ lastRun: warned })));
+    await flush();
+    setConnected(false);
+    setConnected(true);
+    await flush();
+    expect(host.hello).toHaveBeenCalledTimes(2);
+    expect(useLogStore().entries.map((e) => [e.level, e.message])).toEqual([["warn", warned.warnings[0]]]);
+  });
+
   it("logs a failed hello()", async () => {
     start((host) => host.hello.mockRejectedValueOnce(new Error("refused")));
     await flush();

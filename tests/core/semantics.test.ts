@@ -276,7 +276,9 @@ describe("script-side writes before and after the mount (§6)", () => {
     await browser.setState(id, "s", 42).flush();
     show = false;
     // Stale widgets are removed at the end of the run that did not render them.
-    expect(texts((await browser.flush()).tree.main)).toEqual(["true"]);
+    const without = await browser.flush();
+    expect(texts(without.tree.main)).toEqual(["true"]);
+    expect(without.entries.map((e) => e.key)).toEqual([]);
     expect(texts((await browser.flush()).tree.main)).toEqual(["false"]);
     show = true;
     expect(jsonBodies((await browser.flush()).tree.main)).toEqual([{ s: 1 }]);

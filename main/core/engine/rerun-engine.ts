@@ -89,13 +89,13 @@ export class RerunEngine {
         ctx.emit(toExceptionElement(error));
       }
     }
-    // Entries are taken before triggers reset so the panel shows what this run saw.
-    const entries = snapshotEntries(state);
-    state.resetTriggers();
     // Streamlit cleans up stale widgets only after a run that reached its end (§6); a stop,
     // rerun, exception or preemption keeps what the unexecuted part would have rendered.
     const complete = status === "ok" && !stopped && !ctx.rerunRequested;
     if (complete) state.removeStaleWidgets(fragment ? request.fragmentId! : null);
+    // Entries are taken before triggers reset so the panel shows what this run saw.
+    const entries = snapshotEntries(state);
+    state.resetTriggers();
     let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
     else if (status !== "interrupted") this.fragments.commitFullRun();

@@ -134,6 +134,17 @@ export class Workbench {
     await this.waitForIdle();
   }
 
+  /**
+   * The workbench log's entries (`[data-testid="lw-log-entry"]`), optionally of one level, e.g.
+   * the warnings a lossy `data` conversion produces. Opens the log drawer if it is closed.
+   */
+  async logEntries(level?: "info" | "warn" | "error"): Promise<Locator> {
+    const toggle = this.page.getByTestId("lw-log-toggle");
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    const entries = this.page.getByTestId("lw-log-entry");
+    return level ? entries.and(this.page.locator(`[data-level=${css(level)}]`)) : entries;
+  }
+
   /** Click the workbench's Rerun button and wait until the new run is rendered. */
   async rerun(): Promise<void> {
     const before = await this.status();

@@ -1,0 +1,66 @@
+import { join } from "node:path";
+import type { Locator } from "@playwright/test";
+import { expect, type Workbench } from "../kit";
+
+/** An app script under e2e/apps/fidelity/. */
+export const fidelityApp = (name: string) => join(__dirname, "..", "apps", "fidelity", `${name}.ts`);
+
+/**
+ * The text line an app printed with `st.text(...)` (stText) or `st.write(str)` (stMarkdown)
+ * that starts with `prefix`. Use with `toHaveText(full line)` so the whole value is compared.
+ */
+export function line(wb: Workbench, prefix: string, scope?: Locator): Locator {
+  const root = scope ?? wb.frame().locator("body");
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return root.locator('[data-testid="stText"], [data-testid="stMarkdown"]').filter({ hasText: new RegExp(`^\\s*${escaped}`) });
+}
+
+/** Assert every `prefix → full text` line at once (each compared in full). */
+export async function expectLines(wb: Workbench, lines: string[], scope?: Locator): Promise<void> {
+  for (const full of lines) {
+    const colon = full.indexOf(":");
+    const prefix = colon > 0 ? full.slice(0, colon + 1) : full;
+    await expect(line(wb, prefix, scope), `line "${prefix}"`).toHaveText(full);
+  }
+}
+
+/**
+ * The innermost stVerticalBlock containing a heading (Streamlit's e2e `section()` helper reads
+ * the container around a subheader the same way).
+ */
+export function section(wb: Workbench, heading: string): Locator {
+  const title = wb.frame().getByRole("heading", { name: heading, exact: true });
+  return wb.frame().getByTestId("stVerticalBlock").filter({ has: title }).last();
+}
+
+/** Do something that must cause exactly `runs` new runs (default 1), and wait until they are rendered. */
+export async function causesRun(wb: Workbench, action: () => Promise<unknown>, runs = 1): Promise<void> {
+  const before = await wb.status();
+  await action();
+  const after = await wb.waitForIdle({ minRunCount: before.runCount + runs });
+  expect(after.runCount, "runs caused").toBe(before.runCount + runs);
+}
+
+/** Do something that must not cause any run: the run count stays the same for `settleMs`. */
+export async function causesNoRun(wb: Workbench, action: () => Promise<unknown>, settleMs = 700): Promise<void> {
+  const before = await wb.waitForIdle();
+  await action();
+  await wb.page.waitForTimeout(settleMs);
+  const after = await wb.waitForIdle();
+  expect(after.runCount, "no run may happen").toBe(before.runCount);
+}
+
+/** Click a native st.button by its label (stButton › button). */
+export function stButton(wb: Workbench, label: string, scope?: Locator): Locator {
+  return (scope ?? wb.frame().locator("body")).getByTestId("stButton").getByRole("button", { name: label, exact: true });
+}
+
+/** The exception box(es) of the last run. */
+export function exception(wb: Workbench): Locator {
+  return wb.frame().getByTestId("stException");
+}
+
+/** Assert the page shows no exception. */
+export async function expectNoException(wb: Workbench): Promise<void> {
+  await expect(exception(wb)).toHaveCount(0);
+}

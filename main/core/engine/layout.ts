@@ -1,21 +1,16 @@
 import type { Height, Width } from "../../contract";
 import { StreamlitError } from "./errors";
 
-/** width/height as Streamlit validates them (§2). */
-export function validateWidth(width: unknown): Width {
-  if (width === "stretch" || width === "content") return width;
-  if (typeof width === "number" && Number.isInteger(width) && width > 0) return width;
+/** width/height as Streamlit validates them (§2): "stretch", "content", or whole pixels. */
+function validateSize<T>(dimension: "width" | "height", value: unknown): T {
+  if (value === "stretch" || value === "content") return value as T;
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value as T;
+  const name = dimension === "width" ? "Width" : "Height";
   throw new StreamlitError(
-    "StreamlitInvalidWidthError",
-    `Invalid width value: ${JSON.stringify(width)}. Width must be either an integer (pixels), 'stretch', or 'content'.`,
+    `StreamlitInvalid${name}Error`,
+    `Invalid ${dimension} value: ${JSON.stringify(value)}. ${name} must be either an integer (pixels), 'stretch', or 'content'.`,
   );
 }
 
-export function validateHeight(height: unknown): Height {
-  if (height === "stretch" || height === "content") return height;
-  if (typeof height === "number" && Number.isInteger(height) && height > 0) return height;
-  throw new StreamlitError(
-    "StreamlitInvalidHeightError",
-    `Invalid height value: ${JSON.stringify(height)}. Height must be either an integer (pixels), 'stretch', or 'content'.`,
-  );
-}
+export const validateWidth = (width: unknown) => validateSize<Width>("width", width);
+export const validateHeight = (height: unknown) => validateSize<Height>("height", height);

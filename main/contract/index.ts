@@ -5,3 +5,4 @@ export * from "./session";
 export * from "./status";
 export * from "./bridge";
 export * from "./preview";
+export * from "./tree";

@@ -13,6 +13,7 @@ import type {
   WidgetState,
   ExceptionElement,
 } from "../contract";
+import { hostValue, walkTree, widgetIds } from "../contract";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
 import { EventHub } from "./events";
@@ -180,6 +181,7 @@ class Host implements ScriptHost {
 
   private publishRun(tree: RenderedRun["tree"], warnings: string[], duration: number, runId = this.nextRunId++): void {
     this.lastRun = { runId, tree, warnings };
+    this.lastWidgetStates = adoptRenderedValues(this.lastWidgetStates, tree);
     this.events.emit("render", this.lastRun);
     for (const warning of warnings) this.events.emit("log", { level: "warn", message: warning, at: Date.now() });
     this.setStatus({ runCount: this.status.runCount + 1, lastDurationMs: duration });
@@ -189,6 +191,23 @@ class Host implements ScriptHost {
     this.status = { ...this.status, ...change };
     this.events.emit("status", this.status);
   }
+}
+
+/**
+ * What the browser holds after rendering a run, as the preview does it: native widgets take the
+ * rendered value (a script-side write, a cleared form), widgets the run did not render are gone.
+ */
+function adoptRenderedValues(states: WidgetState[], tree: RenderedRun["tree"]): WidgetState[] {
+  const live = new Set<string>();
+  const rendered = new Map<string, WidgetState>();
+  for (const element of walkTree(tree)) {
+    for (const id of widgetIds(element)) live.add(id);
+    const value = hostValue(element);
+    if (value && "id" in element) rendered.set(element.id, { id: element.id, type: "value", value: value.value });
+  }
+  const kept = states.filter((s) => live.has(s.id)).map((s) => rendered.get(s.id) ?? s);
+  const known = new Set(kept.map((s) => s.id));
+  return [...kept, ...[...rendered.values()].filter((s) => !known.has(s.id))];
 }
 
 /** Host-initiated reruns resend what the browser holds: maps and values, not one-shot triggers. */

@@ -276,3 +276,21 @@ describe("component assets (§1)", () => {
     expect(badType.tree.main[0]).toMatchObject({ name: "StreamlitInvalidParameterTypeError", message: expect.stringContaining("Invalid `css` type. Expected one of: str, None.") });
   });
 });
+
+describe("st.form(clear_on_submit)", () => {
+  it("the submit run sees the submitted values; afterwards the form's widgets show and hold their defaults", async () => {
+    const seen: string[] = [];
+    const engine = new RerunEngine((st: St) => {
+      const form = st.form("f", { clear_on_submit: true });
+      seen.push(form.text_input("Name", { value: "default", key: "name" }));
+      form.form_submit_button("Go");
+    }, process.cwd());
+    const first = await engine.run({ widgetStates: [] });
+    const input = find(first.tree.main, "text_input")[0];
+    const submitId = find(first.tree.main, "button")[0].id;
+    const submit = await engine.run({ widgetStates: [value(input.id, "Ada"), { id: submitId, type: "trigger_value", value: true }] });
+    expect(seen).toEqual(["default", "Ada"]);
+    expect(find(submit.tree.main, "text_input")[0].value).toBe("default");
+    expect(submit.entries.find((e) => e.key === "name")).toMatchObject({ value: "default" });
+  });
+});

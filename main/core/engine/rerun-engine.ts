@@ -79,6 +79,7 @@ export class RerunEngine {
       ctx.phase = "body";
       if (fragment) ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
       else await this.app(this.st);
+      ctx.clearSubmittedForms();
     } catch (error) {
       if (error instanceof ControlSignal) {
         if (error.kind === "interrupted") status = "interrupted";

@@ -87,7 +87,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       if (run.formsThisRun.has(key)) {
         throw StreamlitAPIException(`There are multiple identical forms with \`key='${key}'\`. To fix this, please make sure that the \`key\` argument is unique for each \`st.form\` you create.`);
       }
-      run.formsThisRun.add(key);
+      run.formsThisRun.set(key, { clearOnSubmit: options.clear_on_submit ?? false });
       return container(ctx, run.openBlock({ kind: "form", formId: key, border: options.border ?? true, clearOnSubmit: options.clear_on_submit ?? false }));
     }),
   };

@@ -59,7 +59,19 @@ function valueWidget<T>(ctx: RunContext, spec: WidgetSpec<T>): T {
     if (pending) state.user.delete(key!);
   }
   const value = state.values.get(meta.id) as T;
-  ctx.emit(spec.element(meta.id, value));
+  const element = spec.element(meta.id, value);
+  ctx.emit(element);
+  const { formId } = ctx.placement();
+  if (formId !== null) {
+    const siblings = ctx.target.children;
+    ctx.formResets.push({
+      formId,
+      reset: () => {
+        state.values.set(meta.id, spec.initial);
+        siblings.splice(siblings.indexOf(element), 1, spec.element(meta.id, spec.initial));
+      },
+    });
+  }
   return value;
 }
 
@@ -72,7 +84,9 @@ function triggerButton(ctx: RunContext, kind: "button" | "form_submit_button", l
   if (key !== null && ctx.state.user.has(key) && !ctx.state.keyToId.has(key)) throw valueAssignmentNotAllowed(key);
   const meta = registerWidget(ctx, kind, key, { label, help: options.help ?? null, type: options.type ?? "secondary" }, options.on_click ?? null);
   ctx.emit({ type: "button", kind: options.type === "primary" ? "primary" : "secondary", submit: kind === "form_submit_button", ...base(ctx, meta.id, label, options) });
-  return ctx.state.fired.has(meta.id);
+  const fired = ctx.state.fired.has(meta.id);
+  if (fired && kind === "form_submit_button") ctx.submittedForms.add(ctx.target.formId!);
+  return fired;
 }
 
 export function button(ctx: RunContext, label: string, options: ButtonOptions = {}): boolean {

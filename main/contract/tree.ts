@@ -1,4 +1,7 @@
-import { triggerAggregatorId, type AppElement, type Json, type RenderTree } from "../../../main/contract";
+/** Pure helpers over the render tree, shared by the host and the preview (both mirror the browser's widget states). */
+import type { AppElement, RenderTree } from "./elements";
+import type { Json } from "./json";
+import { triggerAggregatorId } from "./widgets";
 
 /** Every element of a run, blocks included, depth first in page order (main, then sidebar). */
 export function* walkTree(tree: RenderTree): Generator<AppElement> {

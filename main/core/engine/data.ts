@@ -1,7 +1,7 @@
 import { Table, tableToIPC } from "apache-arrow";
 import type { ComponentData } from "../../contract";
 import { StreamlitError } from "./errors";
-import { digest } from "./ids";
+import { digest, stableStringify } from "./ids";
 
 /**
  * `data` → what the browser receives (§3). JSON for plain values; bytes for Uint8Array/ArrayBuffer;
@@ -58,10 +58,12 @@ export function serializeData(data: unknown): SerializedData {
       }
     }
     const json = JSON.stringify(withRefs);
-    return { data: { kind: "mixed", json, blobs }, warnings, digest: `mixed:${digest(json)}:${Object.keys(blobs).sort().join(",")}` };
+    return { data: { kind: "mixed", json, blobs }, warnings, digest: `mixed:${digest(stableStringify(withRefs))}:${Object.keys(blobs).sort().join(",")}` };
   }
-  const json = JSON.stringify(toJsonSafe(data, "data", warnings, new Set()));
-  return { data: { kind: "json", json }, warnings, digest: `json:${digest(json)}` };
+  const safe = toJsonSafe(data, "data", warnings, new Set());
+  const json = JSON.stringify(safe);
+  // Streamlit hashes key-sorted JSON: reordering a dict's keys keeps an unkeyed element's identity.
+  return { data: { kind: "json", json }, warnings, digest: `json:${digest(stableStringify(safe))}` };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -207,6 +207,11 @@ test("§11.1.7 typing in a component input does not fire the global rerun hotkey
   await wb.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await causesRun(wb, () => wb.page.keyboard.press("r"));
   await expectLines(wb, ["Hotkey runs: 2"], hotkey);
+
+  // And with focus on the app page itself, outside any input, as in Streamlit.
+  await hotkey.click({ position: { x: 2, y: 2 } });
+  await causesRun(wb, () => wb.page.keyboard.press("r"));
+  await expectLines(wb, ["Hotkey runs: 3"], hotkey);
 });
 
 test("§11.1.8 Arrow tables one level deep in data arrive as apache-arrow Tables", async ({ workbench: wb }) => {

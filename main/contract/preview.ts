@@ -22,5 +22,7 @@ export type FromPreview =
   | { type: "rerun"; widgetStates: WidgetState[]; fragmentId: string | null }
   /** The preview rendered this run and every component's default export has settled. */
   | { type: "rendered"; runId: number }
+  /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
+  | { type: "hotkey"; key: "r" }
   /** Component errors and warnings worth showing in the workbench. */
   | { type: "console"; level: "info" | "warn" | "error"; message: string };

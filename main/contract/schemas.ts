@@ -46,6 +46,7 @@ export const FromPreviewSchema = v.variant("type", [
     fragmentId: v.nullable(v.pipe(v.string(), v.maxLength(MAX_ID))),
   }),
   v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
   v.object({
     type: v.literal("console"),
     level: v.picklist(["info", "warn", "error"]),

@@ -1,5 +1,6 @@
 import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../main/contract";
 import { blobModuleLoader } from "./component/loader";
+import { isRerunHotkey } from "../shared/hotkeys";
 import { createPreview } from "./preview";
 import { describeError } from "./report";
 import { installStorageStandIns } from "./storage/install";
@@ -28,5 +29,12 @@ window.addEventListener("error", (event) => send({ type: "console", level: "erro
 window.addEventListener("unhandledrejection", (event) =>
   send({ type: "console", level: "error", message: `Unhandled rejection: ${describeError(event.reason).message}` }),
 );
+
+// Streamlit's R works anywhere on the app page; the workbench owns reruns, so forward it.
+window.addEventListener("keydown", (event) => {
+  if (!isRerunHotkey(event)) return;
+  event.preventDefault();
+  send({ type: "hotkey", key: "r" });
+});
 
 window.parent.postMessage({ type: PREVIEW_HELLO }, "*");

@@ -14,6 +14,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   port.on("message", (message) => {
     if (message.type === "rerun") void hostStatus.rerun({ widgetStates: message.widgetStates, fragmentId: message.fragmentId });
     else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
+    else if (message.type === "hotkey") void hostStatus.rerun();
     else log.report(message.level, message.message);
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));

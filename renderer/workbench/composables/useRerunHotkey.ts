@@ -1,16 +1,10 @@
 import { onScopeDispose } from "vue";
+import { isRerunHotkey } from "../../shared/hotkeys";
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
-/** Streamlit's `R`: rerun, unless the key is meant as text or part of a shortcut. */
+/** Streamlit's `R` in the workbench; the preview forwards its own as a `hotkey` message. */
 export function useRerunHotkey(rerun: () => void): void {
   const onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== "r" && event.key !== "R") return;
-    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.repeat) return;
-    if (isTyping(event.target)) return;
+    if (!isRerunHotkey(event)) return;
     event.preventDefault();
     rerun();
   };

@@ -5,7 +5,7 @@ import { builtFile, packageRoot } from "./paths";
 
 /**
  * The Electron executable from node_modules/electron (path.txt + dist/), or null when the binary
- * was never downloaded. Never `require("electron")`: on Electron 42+ that starts a download.
+ * was never downloaded. Never load the electron package itself: on Electron 42+ that starts a download.
  */
 export function electronExecutable(): string | null {
   const dir = join(packageRoot(), "node_modules", "electron");

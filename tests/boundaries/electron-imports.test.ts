@@ -4,7 +4,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 /**
- * From Electron 42 on, `require("electron")` in plain Node downloads the binary (and fails on CI),
+ * From Electron 42 on, loading the electron package in plain Node downloads the binary (and fails on CI),
  * so only the desktop entry and its helpers may import it. A file that reaches one of them through
  * relative imports counts too: main/server.ts importing main/transports/ipc.ts would pull electron
  * into the browser-mode bundle.

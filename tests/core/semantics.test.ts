@@ -284,3 +284,16 @@ describe("script-side writes before and after the mount (§6)", () => {
     expect(jsonBodies((await browser.flush()).tree.main)).toEqual([{ s: 1 }]);
   });
 });
+
+describe("Session State panel rows for a component", () => {
+  it("a callback name is listed as a trigger once it has fired; before that it is neither state nor trigger", async () => {
+    const { browser } = engineFor((st: St) => {
+      st.components.v2.component("c", { js: JS })({ key: "k", default: { s: 1 }, on_s_change: () => {}, on_t_change: () => {}, on_u_change: () => {} });
+    });
+    const first = await browser.flush();
+    expect(first.entries[0]).toMatchObject({ state: { s: 1 }, triggers: {}, callbackNames: ["s", "t", "u"] });
+    const id = components(first.tree.main)[0].id;
+    expect((await browser.setTrigger(id, "t", 7).flush()).entries[0]).toMatchObject({ triggers: { t: 7 } });
+    expect((await browser.flush()).entries[0]).toMatchObject({ state: { s: 1 }, triggers: { t: null } });
+  });
+});

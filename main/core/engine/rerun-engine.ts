@@ -132,6 +132,9 @@ export class RerunEngine {
         if (id === null) continue;
         const events = parseTriggerList(ws.value);
         state.events.set(id, events);
+        const seen = state.seenTriggers.get(id) ?? new Set<string>();
+        state.seenTriggers.set(id, seen);
+        for (const { event } of events) seen.add(event);
         const meta = state.meta.get(id);
         if (meta?.kind !== "bidi_component") continue;
         for (const { event } of events) {

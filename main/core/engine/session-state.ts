@@ -68,6 +68,8 @@ export class SessionState {
   readonly incomingValues = new Map<string, unknown>();
   /** Component id → this run's trigger payloads, in order (the aggregator). */
   readonly events = new Map<string, TriggerEvent[]>();
+  /** Component id → names that have fired as triggers at least once (for the panel's labels). */
+  readonly seenTriggers = new Map<string, Set<string>>();
   /** Buttons clicked for this run. */
   readonly fired = new Set<string>();
   readonly meta = new Map<string, WidgetMeta>();
@@ -173,6 +175,7 @@ export class SessionState {
     for (const [id, meta] of [...this.meta]) {
       if (this.instantiated.has(id) || (fragmentId !== null && meta.fragmentId !== fragmentId)) continue;
       this.values.delete(id);
+      this.seenTriggers.delete(id);
       this.meta.delete(id);
       if (meta.userKey !== null && this.keyToId.get(meta.userKey) === id) this.keyToId.delete(meta.userKey);
     }

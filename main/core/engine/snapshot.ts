@@ -12,9 +12,10 @@ export function snapshotEntries(state: SessionState): SessionStateEntry[] {
     if (meta.kind === "bidi_component") {
       const fired = state.triggerValues(id);
       const stateMap = state.componentMap(id);
-      // One callback map serves states and triggers (§2): a callback name with no state value
-      // is shown as a trigger, null unless it fired in this run.
-      const triggerNames = [...meta.callbacks.keys()].filter((name) => !(name in stateMap));
+      // One callback map serves states and triggers (§2): a name is shown as a trigger once it
+      // has fired (null while not firing); a callback name that never held a value is neither yet.
+      const seen = state.seenTriggers.get(id) ?? new Set<string>();
+      const triggerNames = [...meta.callbacks.keys()].filter((name) => !(name in stateMap) && seen.has(name));
       const triggers: Record<string, Json> = {};
       for (const name of [...triggerNames, ...Object.keys(fired)]) triggers[name] = asJson(fired[name] ?? null).value;
       entries.push({

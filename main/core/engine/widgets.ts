@@ -103,45 +103,43 @@ export function formSubmitButton(ctx: RunContext, label = "Submit", options: But
 
 const asString = (wire: unknown) => (typeof wire === "string" ? wire : wire === null || wire === undefined ? "" : JSON.stringify(wire));
 
-export function textInput(ctx: RunContext, label: string, options: TextInputOptions = {}): string {
+/** text_input and text_area: a string value with a placeholder and a length limit. */
+function textWidget(
+  ctx: RunContext,
+  kind: "text_input" | "text_area",
+  label: string,
+  options: TextInputOptions & TextAreaOptions,
+  extra: { identity: Record<string, unknown>; element: Record<string, unknown> },
+): string {
   return valueWidget(ctx, {
-    kind: "text_input",
+    kind,
     label,
     key: options.key,
     onChange: options.on_change,
-    identity: { value: options.value ?? "", max_chars: options.max_chars ?? null, type: options.type ?? "default", placeholder: options.placeholder ?? null },
+    identity: { value: options.value ?? "", max_chars: options.max_chars ?? null, placeholder: options.placeholder ?? null, ...extra.identity },
     initial: String(options.value ?? ""),
     fromWire: asString,
-    element: (id, value) => ({
-      type: "text_input",
-      value: String(value ?? ""),
-      placeholder: options.placeholder ?? null,
-      maxChars: options.max_chars ?? null,
-      password: options.type === "password",
-      ...base(ctx, id, label, options),
-      labelVisibility: options.label_visibility ?? "visible",
-    }),
+    element: (id, value) =>
+      ({
+        type: kind,
+        value: String(value ?? ""),
+        placeholder: options.placeholder ?? null,
+        maxChars: options.max_chars ?? null,
+        ...base(ctx, id, label, options),
+        ...extra.element,
+      }) as AppElement,
+  });
+}
+
+export function textInput(ctx: RunContext, label: string, options: TextInputOptions = {}): string {
+  return textWidget(ctx, "text_input", label, options, {
+    identity: { type: options.type ?? "default" },
+    element: { password: options.type === "password", labelVisibility: options.label_visibility ?? "visible" },
   });
 }
 
 export function textArea(ctx: RunContext, label: string, options: TextAreaOptions = {}): string {
-  return valueWidget(ctx, {
-    kind: "text_area",
-    label,
-    key: options.key,
-    onChange: options.on_change,
-    identity: { value: options.value ?? "", max_chars: options.max_chars ?? null, height: options.height ?? null, placeholder: options.placeholder ?? null },
-    initial: String(options.value ?? ""),
-    fromWire: asString,
-    element: (id, value) => ({
-      type: "text_area",
-      value: String(value ?? ""),
-      placeholder: options.placeholder ?? null,
-      maxChars: options.max_chars ?? null,
-      height: options.height ?? null,
-      ...base(ctx, id, label, options),
-    }),
-  });
+  return textWidget(ctx, "text_area", label, options, { identity: { height: options.height ?? null }, element: { height: options.height ?? null } });
 }
 
 export function checkbox(ctx: RunContext, variant: "checkbox" | "toggle", label: string, options: CheckboxOptions = {}): boolean {

@@ -9,7 +9,7 @@ import {
   IPC_EVENT_CHANNEL,
   type HostEventName,
   type LoopwrightBridge,
-} from "../main/contract/bridge";
+} from "../common/bridge";
 
 type Listener = (payload: unknown) => void;
 

@@ -1,5 +1,5 @@
-import type { Json } from "../../main/contract/json";
-import type { SessionStateEntry, SessionStateSnapshot } from "../../main/contract/session";
+import type { Json } from "../../common/json";
+import type { SessionStateEntry, SessionStateSnapshot } from "../../common/session";
 
 export type { SessionStateEntry, SessionStateSnapshot };
 

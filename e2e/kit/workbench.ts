@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator, Page, TestInfo } from "@playwright/test";
-import type { Json } from "../../main/contract/json";
-import type { SessionStateEntry, SessionStateSnapshot } from "../../main/contract/session";
+import type { Json } from "../../common/json";
+import type { SessionStateEntry, SessionStateSnapshot } from "../../common/session";
 import { launchElectron } from "./electron";
 import { absoluteAppPath } from "./paths";
 import { startServer } from "./server";

@@ -1,4 +1,4 @@
-import type { SessionStateEdit, SessionStateEntry } from "../contract";
+import type { SessionStateEdit, SessionStateEntry } from "../../common";
 
 /**
  * Checks a Session State panel edit against the last snapshot before anything runs, so an edit

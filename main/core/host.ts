@@ -12,8 +12,8 @@ import type {
   SessionStateSnapshot,
   WidgetState,
   ExceptionElement,
-} from "../contract";
-import { hostValue, walkTree, widgetIds } from "../contract";
+} from "../../common";
+import { hostValue, walkTree, widgetIds } from "../../common";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
 import { EventHub } from "./events";

@@ -1,4 +1,4 @@
-import type { HostApi, HostEventName, HostEvents } from "../contract";
+import type { HostApi, HostEventName, HostEvents } from "../../common";
 
 /**
  * The script host as the transports see it: the HostApi plus event subscription. One host runs

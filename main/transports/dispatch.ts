@@ -1,6 +1,6 @@
 import type { GenericSchema } from "valibot";
-import { HOST_METHODS, type HostApi, type HostMethod, type Wire } from "../contract/bridge";
-import { HostArgsSchemas, check } from "../contract/schemas";
+import { HOST_METHODS, type HostApi, type HostMethod, type Wire } from "../../common/bridge";
+import { HostArgsSchemas, check } from "../../common/schemas";
 
 /** One host call as both transports carry it: never throws, always answers with a Wire. */
 export type Dispatch = (method: unknown, args: unknown) => Promise<Wire>;

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from "electron";
-import { HOST_EVENTS, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Wire } from "../contract/bridge";
+import { HOST_EVENTS, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Wire } from "../../common/bridge";
 import type { ScriptHost } from "../core/types";
 import { createDispatcher } from "./dispatch";
 

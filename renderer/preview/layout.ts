@@ -1,4 +1,4 @@
-import type { AppElement, Height, Width } from "../../main/contract";
+import type { AppElement, Height, Width } from "../../common";
 
 /** A pixel width never overflows its container (a column, the sidebar), as in Streamlit. */
 function widthStyle(width: Width): Record<string, string> {

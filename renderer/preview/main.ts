@@ -1,4 +1,4 @@
-import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../main/contract";
+import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../common";
 import { blobModuleLoader } from "./component/loader";
 import { isRerunHotkey } from "../shared/hotkeys";
 import { createPreview } from "./preview";

@@ -1,5 +1,5 @@
 import { createApp, nextTick, ref, shallowRef } from "vue";
-import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../main/contract";
+import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../common";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { describeError, type Report } from "./report";

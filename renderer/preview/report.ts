@@ -1,4 +1,4 @@
-import type { FromPreview } from "../../main/contract";
+import type { FromPreview } from "../../common";
 
 type ConsoleLevel = Extract<FromPreview, { type: "console" }>["level"];
 

@@ -1,5 +1,5 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
-import type { RenderTree, ThemeName } from "../../main/contract";
+import type { RenderTree, ThemeName } from "../../common";
 import type { ModuleLoader } from "./component/loader";
 import type { Report } from "./report";
 import type { WidgetStateManager } from "./widgets/manager";

@@ -1,5 +1,5 @@
 import type { Pinia } from "pinia";
-import type { HostStatus, SessionStateSnapshot } from "../../main/contract";
+import type { HostStatus, SessionStateSnapshot } from "../../common";
 import { useHostStatusStore } from "./stores/hostStatus";
 import { useSessionStateStore } from "./stores/sessionState";
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
  */
 
 const ROOT = resolve(__dirname, "../..");
-const SCANNED = ["main", "renderer", "e2e", "bin", "scripts", "preload"];
+const SCANNED = ["common", "main", "renderer", "e2e", "bin", "scripts", "preload"];
 const SOURCE = /\.(ts|mts|cts|vue|mjs|cjs|js)$/;
 const ALLOWED = [/^main\/index\.ts$/, /^main\/transports\/ipc\.ts$/, /^main\/electron\//, /^preload\//, /^e2e\/electron\//];
 

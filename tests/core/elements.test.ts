@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromArrays, tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
-import type { AppElement, BlockElement, WidgetState } from "../../main/contract";
-import type { St } from "../../main/contract/st";
+import type { AppElement, BlockElement, WidgetState } from "../../common";
+import type { St } from "../../common/api";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
 import { components, engineFor, jsonBodies, texts } from "./helpers";
 

@@ -1,6 +1,6 @@
-import type { AppElement, BidiComponentElement, WidgetState } from "../../main/contract";
-import { triggerAggregatorId } from "../../main/contract";
-import type { AppScript } from "../../main/contract/st";
+import type { AppElement, BidiComponentElement, WidgetState } from "../../common";
+import { triggerAggregatorId } from "../../common";
+import type { AppScript } from "../../common/api";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
 
 /** A browser stand-in: keeps each component's full state map, like Streamlit's frontend (§7.1). */

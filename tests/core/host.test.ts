@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { HostEvents, RenderedRun } from "../../main/contract";
+import type { HostEvents, RenderedRun } from "../../common";
 import { createScriptHost, type ScriptHost } from "../../main/core";
 import { buildWorker } from "./worker-build";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { triggerAggregatorId } from "../../main/contract";
-import type { St } from "../../main/contract/st";
+import { triggerAggregatorId } from "../../common";
+import type { St } from "../../common/api";
 import { components, engineFor, jsonBodies } from "./helpers";
 
 /** The rules of Streamlit's Python unit tests for CCv2 (semantics file §11.2). */

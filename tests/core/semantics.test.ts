@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { St } from "../../main/contract/st";
+import type { St } from "../../common/api";
 import { components, engineFor, jsonBodies, texts } from "./helpers";
 
 /** Values below are the ones ../shared/ccv2-semantics.md states (section in each title). */

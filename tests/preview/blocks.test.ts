@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AppElement, BlockElement } from "../../main/contract";
+import type { AppElement, BlockElement } from "../../common";
 import { component, mountPreview } from "./harness";
 
 let preview: ReturnType<typeof mountPreview> | null = null;

@@ -2,7 +2,7 @@
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { triggerAggregatorId } from "../../main/contract";
+import { triggerAggregatorId } from "../../common";
 import { fnv1a, moduleFileName } from "../../renderer/preview/component/loader";
 import { component, mountPreview, nextMacrotask } from "./harness";
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import type { AppElement, TextInputElement } from "../../main/contract";
+import type { AppElement, TextInputElement } from "../../common";
 import { mountPreview } from "./harness";
 
 let preview: ReturnType<typeof mountPreview> | null = null;

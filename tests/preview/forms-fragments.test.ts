@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AppElement, BlockElement, ButtonElement, CheckboxElement, TextInputElement } from "../../main/contract";
+import type { AppElement, BlockElement, ButtonElement, CheckboxElement, TextInputElement } from "../../common";
 import { FORM_TRIGGER_WARNING } from "../../renderer/preview/widgets/manager";
 import { component, mountPreview, nextMacrotask } from "./harness";
 

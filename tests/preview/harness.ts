@@ -1,4 +1,4 @@
-import type { AppElement, BidiComponentElement, FromPreview, ToPreview } from "../../main/contract";
+import type { AppElement, BidiComponentElement, FromPreview, ToPreview } from "../../common";
 import type { ComponentModule } from "../../renderer/preview/component/loader";
 import { createPreview } from "../../renderer/preview/preview";
 import { installStorageStandIns } from "../../renderer/preview/storage/install";

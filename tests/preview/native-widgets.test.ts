@@ -8,7 +8,7 @@ import type {
   SliderElement,
   TextAreaElement,
   WidgetState,
-} from "../../main/contract";
+} from "../../common";
 import { mountPreview, nextMacrotask } from "./harness";
 
 let preview: ReturnType<typeof mountPreview> | null = null;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { triggerAggregatorId, type AppElement, type WidgetState } from "../../main/contract";
+import { triggerAggregatorId, type AppElement, type WidgetState } from "../../common";
 import { WidgetStateManager } from "../../renderer/preview/widgets/manager";
 
 const nextMacrotask = () => new Promise((resolve) => setTimeout(resolve, 0));

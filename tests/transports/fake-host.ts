@@ -1,4 +1,4 @@
-import type { HostEventName, HostEvents, HostSnapshot } from "../../main/contract";
+import type { HostEventName, HostEvents, HostSnapshot } from "../../common";
 import type { ScriptHost } from "../../main/core/types";
 
 /** A ScriptHost whose methods are scripted per test and whose events the test emits by hand. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from "../../main/contract";
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from "../../common";
 import { FakeHost } from "./fake-host";
 
 // The real module would try to download the Electron binary; these tests need only ipcMain's shape.

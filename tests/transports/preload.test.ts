@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type LoopwrightBridge } from "../../main/contract";
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type LoopwrightBridge } from "../../common";
 
 // Stand-ins for the sandboxed preload's electron module (the real one would download a binary).
 const exposed = new Map<string, unknown>();

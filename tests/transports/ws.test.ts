@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { RenderedRun, ServerFrame } from "../../main/contract";
+import type { RenderedRun, ServerFrame } from "../../common";
 import { decode, encode } from "../../main/transports/codec";
 import { attachWebSocketTransport, type WebSocketTransport } from "../../main/transports/ws";
 import { FakeHost } from "./fake-host";

@@ -1,7 +1,7 @@
 import { vi } from "vitest";
 import { createPinia, setActivePinia, type Pinia } from "pinia";
 import { createApp, type App, type Component } from "vue";
-import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../main/contract";
+import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../common";
 import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { effectScope, shallowRef, type EffectScope } from "vue";
-import { PREVIEW_HELLO, type RenderedRun, type ToPreview } from "../../main/contract";
+import { PREVIEW_HELLO, type RenderedRun, type ToPreview } from "../../common";
 import { usePreviewChannel } from "../../renderer/workbench/channel/usePreviewChannel";
 import { useHostStatusStore } from "../../renderer/workbench/stores/hostStatus";
 import { useLogStore } from "../../renderer/workbench/stores/log";

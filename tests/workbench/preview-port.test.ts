@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
-import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../main/contract";
+import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../common";
 import { PreviewPort } from "../../renderer/workbench/channel/preview-port";
 
 /** The preview's side: a window that receives the handshake and keeps the port it was given. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { nextTick, type App } from "vue";
-import type { SessionStateSnapshot } from "../../main/contract";
+import type { SessionStateSnapshot } from "../../common";
 import SessionStatePanel from "../../renderer/workbench/components/SessionStatePanel.vue";
 import { useSessionStateStore } from "../../renderer/workbench/stores/sessionState";
 import { fakeHost, flush, workbenchApp } from "./fakes";

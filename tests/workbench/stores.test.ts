@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import type { SessionStateSnapshot } from "../../main/contract";
+import type { SessionStateSnapshot } from "../../common";
 import { HostError } from "../../renderer/workbench/bridge/host-client";
 import { LOG_LIMIT, useLogStore } from "../../renderer/workbench/stores/log";
 import { useSessionStateStore } from "../../renderer/workbench/stores/sessionState";

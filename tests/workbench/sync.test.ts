@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import type { RenderedRun } from "../../main/contract";
+import type { RenderedRun } from "../../common";
 import { useHostStatusStore } from "../../renderer/workbench/stores/hostStatus";
 import { useLogStore } from "../../renderer/workbench/stores/log";
 import { usePreviewStore } from "../../renderer/workbench/stores/preview";

@@ -1,5 +1,5 @@
-import type { Height, Width } from "../../contract";
-import type { ComponentDefinition, ComponentRenderer, MountOptions } from "../../contract/st";
+import type { Height, Width } from "../../../common";
+import type { ComponentDefinition, ComponentRenderer, MountOptions } from "../../../common/api";
 import { readAsset } from "./assets";
 import { StreamlitAPIException, StreamlitError, duplicateId, duplicateKey } from "./errors";
 import { serializeData } from "./data";

@@ -1,5 +1,5 @@
 import { Table, tableToIPC } from "apache-arrow";
-import type { ComponentData } from "../../contract";
+import type { ComponentData } from "../../../common";
 import { StreamlitError } from "./errors";
 import { digest, stableStringify } from "./ids";
 

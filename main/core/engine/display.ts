@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { AlertElement, MarkdownElement } from "../../contract";
+import type { AlertElement, MarkdownElement } from "../../../common";
 import type { RunContext } from "./run-context";
 import { isPlainObject } from "./session-state";
 

@@ -1,4 +1,4 @@
-import type { ExceptionElement } from "../../contract";
+import type { ExceptionElement } from "../../../common";
 
 /**
  * An uncaught error as Streamlit's exception box shows it. Stack frames come already mapped to

@@ -1,4 +1,4 @@
-import type { AppElement, BlockElement, RenderTree } from "../../contract";
+import type { AppElement, BlockElement, RenderTree } from "../../../common";
 import { digest } from "./ids";
 import type { RunContext, Target } from "./run-context";
 

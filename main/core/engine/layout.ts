@@ -1,4 +1,4 @@
-import type { Height, Width } from "../../contract";
+import type { Height, Width } from "../../../common";
 import { StreamlitError } from "./errors";
 
 /** width/height as Streamlit validates them (§2): "stretch", "content", or whole pixels. */

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import type { RenderTree, SessionStateEdit, WidgetState } from "../../contract";
-import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../contract";
-import type { AppScript, St } from "../../contract/st";
+import type { RenderTree, SessionStateEdit, WidgetState } from "../../../common";
+import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../../common";
+import type { AppScript, St } from "../../../common/api";
 import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
@@ -11,7 +11,7 @@ import { SessionState, isPlainObject, isTrigger } from "./session-state";
 import { snapshotEntries } from "./snapshot";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
-import type { SessionStateEntry } from "../../contract";
+import type { SessionStateEntry } from "../../../common";
 
 export interface RunRequest {
   widgetStates: WidgetState[];

@@ -1,4 +1,4 @@
-import type { AppElement, BlockElement } from "../../contract";
+import type { AppElement, BlockElement } from "../../../common";
 import { ControlSignal, StreamlitAPIException } from "./errors";
 import type { SessionState } from "./session-state";
 

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { Json, SessionStateEntry } from "../../contract";
+import type { Json, SessionStateEntry } from "../../../common";
 import { type SessionState, isTrigger } from "./session-state";
 
 /** The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6). */

@@ -1,4 +1,4 @@
-import type { Container, Elements, St } from "../../contract/st";
+import type { Container, Elements, St } from "../../../common/api";
 import type { ComponentRegistry } from "./component";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { AppElement } from "../../contract";
+import type { AppElement } from "../../../common";
 import type {
   ButtonOptions,
   CheckboxOptions,
@@ -8,7 +8,7 @@ import type {
   SliderOptions,
   TextAreaOptions,
   TextInputOptions,
-} from "../../contract/st";
+} from "../../../common/api";
 import { StreamlitAPIException, duplicateId, duplicateKey, valueAssignmentNotAllowed } from "./errors";
 import { elementId } from "./ids";
 import type { RunContext } from "./run-context";

@@ -1,4 +1,4 @@
-import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../contract";
+import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../../common";
 import type { RunOutcome } from "../engine/rerun-engine";
 import type { ExportedState } from "../engine/persist";
 

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../contract";
+import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../../common";
 import type { ExportedState } from "../engine/persist";
 import type { RunOutcome } from "../engine/rerun-engine";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";

@@ -1,8 +1,8 @@
 import { dirname, sep } from "node:path";
 import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
-import type { AppElement } from "../../contract";
-import type { AppScript } from "../../contract/st";
+import type { AppElement } from "../../../common";
+import type { AppScript } from "../../../common/api";
 import { exportState, importState } from "../engine/persist";
 import { RerunEngine } from "../engine/rerun-engine";
 import { toExceptionElement } from "../engine/exceptions";

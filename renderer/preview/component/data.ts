@@ -1,5 +1,5 @@
 import type { Table } from "apache-arrow";
-import type { ComponentData } from "../../../main/contract";
+import type { ComponentData } from "../../../common";
 
 const ARROW_REF_KEY = "__streamlit_arrow_ref__";
 

@@ -1,5 +1,5 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import type { BidiComponentElement, ComponentData, ThemeName, WidgetPlacement } from "../../../main/contract";
+import type { BidiComponentElement, ComponentData, ThemeName, WidgetPlacement } from "../../../common";
 import { describeError, type ErrorInfo, type Report } from "../report";
 import type { WidgetStateManager } from "../widgets/manager";
 import { dataIdentity, decodeComponentData } from "./data";

@@ -1,4 +1,4 @@
-import type { ThemeName } from "../../../main/contract";
+import type { ThemeName } from "../../../common";
 import { darkTheme, lightTheme } from "./defaults";
 import { toCssVars } from "./names";
 

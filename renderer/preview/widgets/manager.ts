@@ -1,6 +1,6 @@
-import { triggerAggregatorId, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../main/contract";
+import { triggerAggregatorId, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
 import { describeError, type Report } from "../report";
-import { hostValue, walkTree, widgetIds } from "../../../main/contract";
+import { hostValue, walkTree, widgetIds } from "../../../common";
 
 /** Streamlit's own words ([B] `Z`), so authors searching for them find Streamlit's docs. */
 export const FORM_TRIGGER_WARNING =

@@ -1,5 +1,5 @@
 import { ref, watch, type Ref } from "vue";
-import type { Json, WidgetPlacement } from "../../../main/contract";
+import type { Json, WidgetPlacement } from "../../../common";
 import { useRuntime } from "../runtime";
 
 interface ValueWidget extends WidgetPlacement {

@@ -1,4 +1,4 @@
-import type { LoopwrightBridge } from "../../../main/contract";
+import type { LoopwrightBridge } from "../../../common";
 import { createHostClient, type HostClient } from "./host-client";
 import { WsBridge, workbenchSocketUrl } from "./ws-bridge";
 

@@ -1,5 +1,5 @@
 import type { InjectionKey } from "vue";
-import type { HostApi, HostEventName, HostEvents, HostMethod, LoopwrightBridge, Wire } from "../../../main/contract";
+import type { HostApi, HostEventName, HostEvents, HostMethod, LoopwrightBridge, Wire } from "../../../common";
 import type { ReconnectingBridge } from "./ws-bridge";
 
 /** What stores see of the host: plain async methods that throw on failure, plus events. */

@@ -7,7 +7,7 @@ import type {
   LoopwrightBridge,
   ServerFrame,
   Wire,
-} from "../../../main/contract";
+} from "../../../common";
 import { decode, encode } from "../../../main/transports/codec";
 
 /** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */

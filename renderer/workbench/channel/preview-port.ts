@@ -1,5 +1,5 @@
-import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../main/contract";
-import { check, FromPreviewSchema } from "../../../main/contract/schemas";
+import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
+import { check, FromPreviewSchema } from "../../../common/schemas";
 
 export interface PreviewPortEvents {
   /** A message from the preview that passed the schema. */

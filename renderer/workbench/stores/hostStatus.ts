@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
 import { inject, ref, shallowRef } from "vue";
-import type { HostStatus, RerunRequest } from "../../../main/contract";
+import type { HostStatus, RerunRequest } from "../../../common";
 import { HOST_CLIENT } from "../bridge/host-client";
 import { useLogStore } from "./log";
 

@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
 import { shallowRef } from "vue";
-import type { LogEntry } from "../../../main/contract";
+import type { LogEntry } from "../../../common";
 
 /** Enough to see what led up to a problem without letting a chatty component grow memory forever. */
 export const LOG_LIMIT = 500;

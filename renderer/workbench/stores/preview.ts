@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
 import { ref, shallowRef } from "vue";
-import type { RenderedRun, ThemeName } from "../../../main/contract";
+import type { RenderedRun, ThemeName } from "../../../common";
 
 const THEME_KEY = "loopwright:preview-theme";
 

@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
 import { inject, shallowRef } from "vue";
-import type { EditResult, SessionStateEdit, SessionStateSnapshot } from "../../../main/contract";
+import type { EditResult, SessionStateEdit, SessionStateSnapshot } from "../../../common";
 import { HOST_CLIENT } from "../bridge/host-client";
 
 /**

@@ -1,7 +1,7 @@
 import { expect, test } from "./kit";
 import { SEED_APP } from "./apps";
 
-// The seed (shared/seed/bidirectional-communication.txt): a text input component whose value
+// The seed (docs.streamlit.io's "Bidirectional communication" guide): a text input component whose value
 // flows up with setStateValue and back down through `data`.
 const KEY = "my_text_input_instance";
 

@@ -1,8 +1,8 @@
 import { expect, test } from "../kit";
 import { causesRun, exception, expectLines, expectNoException, fidelityApp, stButton } from "./helpers";
 
-// §11.4 h (one-line strings are paths; Loopwright reads them next to the script, docs/fidelity.md
-// row 2), §11.4 i–j and issue 3 item 5 (`data` serialization; docs/fidelity.md row 3).
+// §11.4h (one-line strings are paths; Loopwright reads them next to the script, docs/fidelity.md
+// row 2), §11.4i–j and issue 3 item 5 (`data` serialization; docs/fidelity.md row 3).
 
 test("§11.4h one-line html/css/js are paths read next to the app; css becomes a <link>; a missing file raises naming it", async ({ workbench: wb }) => {
   await wb.open(fidelityApp("assets"));

@@ -1,9 +1,9 @@
 import { expect, test } from "../kit";
 import { causesNoRun, causesRun, expectLines, expectNoException, fidelityApp, section, stButton } from "./helpers";
 
-// Streamlit's e2e_playwright/bidi_components/basics_test.py (semantics §11.1, tests 1–8), ported
+// Streamlit's e2e_playwright/bidi_components/basics_test.py (docs/semantics.md §11.1.1–§11.1.8), ported
 // to Loopwright: each section of basics.py is its own app under e2e/apps/fidelity/, and every
-// expected text is the one Streamlit's test (or the semantics file) states.
+// expected text is the one Streamlit's test (or docs/semantics.md) states.
 
 test("§11.1.1 empty content: one stBidiComponentRegular, no exception, the next element renders", async ({ workbench: wb }) => {
   await wb.open(fidelityApp("empty"));

@@ -2,7 +2,7 @@ import { expect, test } from "../kit";
 import { causesRun, exception, expectLines, expectNoException, fidelityApp, stButton } from "./helpers";
 
 // Mount-call rules: §2 (callbacks, default, width), §4 (keys, duplicates), §5 (result attribute),
-// §6 (only keyed instances in session state), §11.4 g (a key containing "__").
+// §6 (only keyed instances in session state), §11.4g (a key containing "__").
 
 const CASES: Array<[button: string, expected: string[]]> = [
   ["Key with __", ["BidiComponentInvalidIdError: The `base` of a bidirectional component's ID must not contain the delimiter sequence `__`"]],

@@ -1,7 +1,7 @@
 import { expect, test, type Workbench } from "../kit";
 import { causesNoRun, causesRun, exception, expectLines, expectNoException, fidelityApp, stButton } from "./helpers";
 
-// Issue 3 item 10: native elements with Streamlit's data-testids (semantics Appendix A), keys,
+// Issue 3 item 10: native elements with Streamlit's data-testids (docs/semantics.md Appendix A), keys,
 // on_change callbacks (run before the body, seeing the new value) and session-state rules;
 // st.rerun / st.stop; containers as Python's `with`.
 

@@ -1,7 +1,7 @@
 import { expect, test } from "../kit";
 import { causesRun, exception, expectNoException, fidelityApp, stButton } from "./helpers";
 
-// Streamlit's session_state_interactions_test.py and error_handling_test.py (semantics §11.1).
+// Streamlit's session_state_interactions_test.py and error_handling_test.py (docs/semantics.md §11.1).
 
 test("§11.1 session_state_interactions flow: data feedback, writes before mount, write after mount raises, recovery", async ({ workbench: wb }) => {
   await wb.open(fidelityApp("session-state-interactions"));

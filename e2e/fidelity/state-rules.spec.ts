@@ -1,7 +1,7 @@
 import { expect, test, type Workbench } from "../kit";
 import { causesRun, exception, expectLines, expectNoException, fidelityApp, stButton } from "./helpers";
 
-// Semantics §11.4 a–f with the rules they come from (§5 result, §6 session state writes and the
+// docs/semantics.md §11.4a–f with the rules they come from (§5 result, §6 session state writes and the
 // stale frontend map, §7.2 per-rerun order). App: e2e/apps/fidelity/state-rules.ts; maps are
 // printed as Python reprs with sorted keys.
 

@@ -3,7 +3,7 @@ import { triggerAggregatorId } from "../../common";
 import type { St } from "../../common/api";
 import { components, engineFor, jsonBodies } from "./helpers";
 
-/** The rules of Streamlit's Python unit tests for CCv2 (semantics file §11.2). */
+/** The rules of Streamlit's Python unit tests for CCv2 (docs/semantics.md §11.2). */
 
 const JS = "export default function () {}";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { St } from "../../common/api";
 import { components, engineFor, jsonBodies, texts } from "./helpers";
 
-/** Values below are the ones ../shared/ccv2-semantics.md states (section in each title). */
+/** Values below are the ones docs/semantics.md states (section in each title). */
 
 const JS = "export default function () {}";
 

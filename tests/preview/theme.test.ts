@@ -3,7 +3,7 @@ import { darkTheme, lightTheme } from "../../renderer/preview/theme/defaults";
 import { themeCssVars } from "../../renderer/preview/theme/index";
 import { cssVarName, cssVarValue, kebabCase, toCssVars } from "../../renderer/preview/theme/names";
 
-/** The keys Streamlit 1.64.0 hands to components, in the order of its mapping (§8.4, [B] `Ee`). */
+/** The keys Streamlit 1.64.0 hands to components, in the order of its mapping (docs/semantics.md §8.4: extractComponentsV2Theme). */
 const KEYS_1_64 = [
   "primaryColor", "backgroundColor", "secondaryBackgroundColor", "textColor", "linkColor", "linkUnderline",
   "headingFont", "codeFont", "baseRadius", "buttonRadius", "baseFontSize", "baseFontWeight", "codeFontWeight",

@@ -1,7 +1,7 @@
 import type { MountOptions, St } from "loopwright";
 import { tableFromArrays } from "apache-arrow";
 
-// `data` serialization (§3, §11.4 i–j, issue 3 item 5): the probe component prints what its
+// `data` serialization (§3, §11.4i–j, issue 3 item 5): the probe component prints what its
 // default export receives. Loopwright differs from Python where JavaScript has no repr
 // (docs/fidelity.md row 3): lossy values are sent as JSON sends them, with a warning naming the
 // path; values JSON cannot carry raise BidiComponentUnserializableDataError naming the path.

@@ -205,7 +205,7 @@ export function ctxComponent(
   } as MountOptions);
 }
 
-/** repr with keys sorted at every level: for maps whose key order the semantics file does not fix. */
+/** repr with keys sorted at every level: for maps whose key order docs/semantics.md does not fix. */
 export function srepr(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);

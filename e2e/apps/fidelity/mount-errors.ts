@@ -1,7 +1,7 @@
 import type { MountOptions, St } from "loopwright";
 import { srepr } from "./lib";
 
-// Mount-call rules (§2, §4, §5, §11.4 g): every case is a button; clicking it makes the bad call
+// Mount-call rules (§2, §4, §5, §11.4g): every case is a button; clicking it makes the bad call
 // after everything above has rendered, so each run shows exactly one exception.
 const JS = `
 export default function({ parentElement }) {

@@ -1,7 +1,7 @@
 import type { St } from "loopwright";
 import { init, repr } from "./lib";
 
-// The native elements authors put around a component (issue 3 item 10; Appendix A test ids),
+// The native elements authors put around a component (issue 3 item 10; docs/semantics.md Appendix A test ids),
 // with keys, on_change callbacks and session-state rules.
 const WIDGETS = ["cb", "tg", "sl", "ni", "sb", "rd", "ta"] as const;
 

@@ -1,7 +1,7 @@
 import type { St } from "loopwright";
 import { buttonsComponent, CLICKS, inc, init, srepr } from "./lib";
 
-// Semantics §11.4 a–f (and §5–§7): triggers, defaults re-filling a browser map, Python writes
+// docs/semantics.md §11.4a–f (and §5–§7): triggers, defaults re-filling a browser map, Python writes
 // before and after the mount, the browser's stale state map. Maps are printed with sorted keys.
 export default function app(st: St) {
   for (const name of ["dup_t_calls", "nocb_calls", "dflt_s_calls", "dflt_other_calls", "nested_s_calls", "whole_a_calls"]) init(st, name, 0);

@@ -1,6 +1,6 @@
 /**
  * Streamlit's exception types, by name, so the exception box reads like Streamlit's
- * (`StreamlitAPIException: …`). Messages follow 1.64.0's wording where the semantics file gives it.
+ * (`StreamlitAPIException: …`). Messages follow 1.64.0's wording where docs/semantics.md gives it.
  */
 export class StreamlitError extends Error {
   constructor(name: string, message: string) {

@@ -2,7 +2,7 @@ import { triggerAggregatorId, type Json, type RenderTree, type WidgetPlacement, 
 import { describeError, type Report } from "../report";
 import { hostValue, walkTree, widgetIds } from "../../../common";
 
-/** Streamlit's own words ([B] `Z`), so authors searching for them find Streamlit's docs. */
+/** Streamlit's own words (its 1.64.0 frontend, docs/semantics.md §7.1), so authors searching for them find Streamlit's docs. */
 export const FORM_TRIGGER_WARNING =
   "BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.";
 

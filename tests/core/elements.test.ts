@@ -43,7 +43,8 @@ describe("native widgets (issue 3 item 10)", () => {
     expect(find(first.tree.main, "checkbox").map((c) => c.variant)).toEqual(["checkbox", "toggle"]);
     expect(find(first.tree.main, "selectbox")[0]).toMatchObject({ options: ["a", "b", "c"], index: 1 });
 
-    const ids = Object.fromEntries([...engine.state.keyToId]);
+    const idOf = (type: "checkbox" | "slider" | "selectbox" | "radio" | "number_input") => find(first.tree.main, type)[0].id;
+    const ids = { cb: idOf("checkbox"), sl: idOf("slider"), sel: idOf("selectbox"), r: idOf("radio"), n: idOf("number_input") };
     const second = await engine.run({ widgetStates: [value(ids.cb, true), value(ids.sl, 7), value(ids.sel, 2), value(ids.r, 1), value(ids.n, 4.5)] });
     expect(jsonBodies(second.tree.main)[1]).toEqual({ cb: true, sl: 7, n: 4.5, sel: "c", r: 20 });
     expect(calls).toEqual(["cb", "sl", "sel"]);

@@ -148,7 +148,7 @@ describe("state vs trigger values, per-rerun order (§7)", () => {
     // This browser stand-in sends the state map before the trigger list: message order rules.
     expect(order).toEqual(["a", "go", "body"]);
     expect(run.rerunRequested).toBe(true);
-    expect(engine.state.events.size).toBe(0);
+    expect(engine.state["events"].size).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Height, Width } from "../../../common";
 import type { ComponentDefinition, ComponentRenderer, MountOptions } from "../../../common/api";
 import { readAsset } from "./assets";
-import { StreamlitAPIException, StreamlitError, duplicateId, duplicateKey } from "./errors";
+import { StreamlitAPIException, StreamlitError } from "./errors";
 import { serializeData } from "./data";
 import { elementId } from "./ids";
 import { componentResult } from "./presenters";
@@ -67,26 +67,8 @@ export class ComponentRegistry {
       form_id: ctx.target.formId,
       root: ctx.target.root,
     });
-    const state = ctx.state;
-    if (state.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId("bidi_component");
-    if (key !== null && state.keyToId.has(key) && state.instantiated.has(state.keyToId.get(key)!)) throw duplicateKey(key);
-
     const meta: ComponentMeta = { kind: "bidi_component", id, userKey: key, fragmentId: ctx.target.fragmentId, component: name, callbacks, defaults };
-    state.meta.set(id, meta);
-    if (key !== null) state.keyToId.set(key, id);
-    const incoming = state.incoming.get(id);
-    if (incoming) {
-      // A map the browser sent for an element the last run did not have: defaults fill it now.
-      state.incoming.delete(id);
-      state.values.set(id, { ...(defaults ?? {}), ...incoming });
-    } else if (!state.values.has(id)) {
-      // First appearance: a whole-map assignment made before the mount wins over `default`.
-      const pending = key !== null && state.user.has(key) ? state.user.get(key) : undefined;
-      if (key !== null) state.user.delete(key);
-      state.values.set(id, isPlainObject(pending) ? { ...pending } : { ...(defaults ?? {}) });
-    }
-    state.instantiated.add(id);
-
+    const result = ctx.state.register(meta);
     ctx.emit({
       type: "bidi_component",
       id,
@@ -102,15 +84,8 @@ export class ComponentRegistry {
       height,
       ...ctx.placement(),
     });
-    return componentResult(resultValues(state.triggerValues(id), state.componentMap(id), callbacks));
+    return componentResult(result);
   }
-}
-
-/** `{**trigger_vals, **state_vals}` (§5): every callback name present, fired events, then state. */
-function resultValues(triggers: StateMap, stateMap: StateMap, callbacks: Map<string, Callback>): StateMap {
-  const out: StateMap = {};
-  for (const name of callbacks.keys()) out[name] = name in triggers ? triggers[name] : null;
-  return { ...out, ...triggers, ...stateMap };
 }
 
 function collectCallbacks(options: MountOptions): Map<string, Callback> {

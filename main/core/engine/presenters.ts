@@ -1,5 +1,5 @@
 import { AttributeError, missingSessionKey } from "./errors";
-import { type ComponentMeta, type SessionState, type StateMap, isTrigger } from "./session-state";
+import type { ComponentMeta, SessionState, StateMap } from "./session-state";
 
 /**
  * The objects the script sees. JavaScript has no attribute/item distinction, so one Proxy per
@@ -11,12 +11,9 @@ const passthrough = (prop: string | symbol) => typeof prop === "symbol" || prop 
 /** `st.session_state`: reads, `in`, assignment and `delete` with Streamlit's widget rules. */
 export function sessionStateProxy(state: SessionState): Record<string, any> {
   const read = (key: string): unknown => {
-    const meta = state.widgetForKey(key);
-    if (meta?.kind === "bidi_component") return componentPresenter(state, meta);
-    if (isTrigger(meta)) return state.fired.has(meta!.id);
-    if (meta) return state.values.get(meta.id);
-    if (state.user.has(key)) return state.user.get(key);
-    throw missingSessionKey(key);
+    const found = state.read(key);
+    if (!found) throw missingSessionKey(key);
+    return "component" in found ? componentPresenter(state, found.component) : found.value;
   };
   const toDict = () => Object.fromEntries(state.keys().map((k) => [k, read(k)]));
   const methods: Record<string, unknown> = {

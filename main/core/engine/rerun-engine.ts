@@ -1,17 +1,13 @@
-import { isDeepStrictEqual } from "node:util";
-import type { RenderTree, SessionStateEdit, WidgetState } from "../../../common";
-import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../../common";
+import type { RenderTree, SessionStateEdit, SessionStateEntry, WidgetState } from "../../../common";
 import type { AppScript, St } from "../../../common/api";
 import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
-import { RunContext, RunContext as Ctx } from "./run-context";
-import type { Callback, NativeMeta, StateMap, TriggerEvent } from "./session-state";
-import { SessionState, isPlainObject, isTrigger } from "./session-state";
-import { snapshotEntries } from "./snapshot";
+import { RunContext } from "./run-context";
+import type { Callback } from "./session-state";
+import { SessionState } from "./session-state";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
-import type { SessionStateEntry } from "../../../common";
 
 export interface RunRequest {
   widgetStates: WidgetState[];
@@ -35,8 +31,6 @@ export interface RunOutcome {
   fragmentId: string | null;
 }
 
-type Pending = { callback: Callback; label: string };
-
 /**
  * One session's rerun loop, Streamlit's order (§7.2): reset triggers, apply the incoming widget
  * states (maps replace, defaults re-fill), run callbacks, run the body, reset triggers, drop
@@ -47,7 +41,7 @@ export class RerunEngine {
   private readonly registry = new ComponentRegistry();
   private readonly fragments = new Fragments();
   private lastTree: RenderTree | null = null;
-  private current: Ctx;
+  private current: RunContext;
   private readonly st: St;
 
   constructor(
@@ -67,16 +61,15 @@ export class RerunEngine {
     const state = this.state;
     const fragment = request.fragmentId && this.lastTree ? this.fragments.targetFor(request.fragmentId) : null;
     const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target));
-    state.resetTriggers();
     state.beginRun();
     if (!fragment) this.fragments.beginFullRun();
-    const pending = this.applyWidgetStates(request.widgetStates);
+    // §7.2 step 1: every incoming value is stored before the first callback runs.
+    const callbacks = request.widgetStates.flatMap((ws) => state.receive(ws));
     let status: RunOutcome["status"] = "ok";
     let stopped = false;
     try {
-      for (const { callback } of pending) this.runCallback(ctx, callback);
+      for (const callback of callbacks) this.runCallback(ctx, callback);
       for (const edit of request.edits ?? []) applyEdit(this.st.session_state, edit);
-      ctx.phase = "body";
       if (fragment) ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
       else await this.app(this.st);
       ctx.clearSubmittedForms();
@@ -95,7 +88,7 @@ export class RerunEngine {
     const complete = status === "ok" && !stopped && !ctx.rerunRequested;
     if (complete) state.removeStaleWidgets(fragment ? request.fragmentId! : null);
     // Entries are taken before triggers reset so the panel shows what this run saw.
-    const entries = snapshotEntries(state);
+    const entries = state.entries();
     state.resetTriggers();
     let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
@@ -112,7 +105,7 @@ export class RerunEngine {
     };
   }
 
-  private runCallback(ctx: Ctx, callback: Callback): void {
+  private runCallback(ctx: RunContext, callback: Callback): void {
     try {
       callback();
     } catch (error) {
@@ -121,100 +114,9 @@ export class RerunEngine {
       else throw error;
     }
   }
-
-  /** §7.2 step 1: store incoming values; collect callbacks in message order. */
-  private applyWidgetStates(widgetStates: WidgetState[]): Pending[] {
-    const state = this.state;
-    const pending: Pending[] = [];
-    for (const ws of widgetStates) {
-      if (ws.type === "json_trigger_value") {
-        const id = aggregatorOwner(ws.id);
-        if (id === null) continue;
-        const events = parseTriggerList(ws.value);
-        state.events.set(id, events);
-        const seen = state.seenTriggers.get(id) ?? new Set<string>();
-        state.seenTriggers.set(id, seen);
-        for (const { event } of events) seen.add(event);
-        const meta = state.meta.get(id);
-        if (meta?.kind !== "bidi_component") continue;
-        for (const { event } of events) {
-          const callback = meta.callbacks.get(event);
-          if (callback) pending.push({ callback, label: `on_${event}_change` });
-        }
-      } else if (ws.type === "json_value") {
-        const incoming = parseStateMap(ws.value);
-        const meta = state.meta.get(ws.id);
-        if (meta?.kind !== "bidi_component") {
-          state.incoming.set(ws.id, incoming);
-          continue;
-        }
-        const next = { ...(meta.defaults ?? {}), ...incoming };
-        const previous = state.componentMap(ws.id);
-        state.values.set(ws.id, next);
-        for (const name of changedKeys(previous, next)) {
-          const callback = meta.callbacks.get(name);
-          if (callback) pending.push({ callback, label: `on_${name}_change` });
-        }
-      } else if (ws.type === "trigger_value") {
-        const meta = state.meta.get(ws.id);
-        if (!ws.value || !isTrigger(meta)) continue;
-        state.fired.add(ws.id);
-        const onClick = (meta as NativeMeta).onChange;
-        if (onClick) pending.push({ callback: onClick, label: "on_click" });
-      } else {
-        const meta = state.meta.get(ws.id);
-        if (meta?.kind === "bidi_component" || isTrigger(meta)) continue;
-        if (!meta?.fromWire) {
-          // Not registered by the last run (or the runner was replaced): decoded when it mounts.
-          state.incomingValues.set(ws.id, ws.value);
-          continue;
-        }
-        const value = meta.fromWire(ws.value);
-        if (state.values.has(ws.id) && isDeepStrictEqual(state.values.get(ws.id), value)) continue;
-        state.values.set(ws.id, value);
-        if (meta.onChange) pending.push({ callback: meta.onChange, label: "on_change" });
-      }
-    }
-    return pending;
-  }
 }
 
 function applyEdit(sessionState: Record<string, any>, edit: SessionStateEdit): void {
   if (edit.field === undefined) sessionState[edit.key] = edit.value;
   else sessionState[edit.key][edit.field] = edit.value;
-}
-
-function aggregatorOwner(id: string): string | null {
-  if (!id.startsWith(INTERNAL_KEY_PREFIX) || !id.endsWith(TRIGGER_SUFFIX)) return null;
-  return id.slice(INTERNAL_KEY_PREFIX.length, -TRIGGER_SUFFIX.length);
-}
-
-/** The browser's map; anything that is not a JSON object reads as {} (§9). */
-function parseStateMap(text: string): StateMap {
-  try {
-    const value = JSON.parse(text);
-    return isPlainObject(value) ? value : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Aggregator payloads; a non-list is wrapped in a list (§9). */
-function parseTriggerList(text: string): TriggerEvent[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const list = Array.isArray(value) ? value : [value];
-  return list
-    .filter((item): item is { event: string; value?: unknown } => isPlainObject(item) && typeof item.event === "string")
-    .map((item) => ({ event: item.event, value: item.value ?? null }));
-}
-
-/** Shallow diff over the union of keys (Python `!=` on JSON values = deep equality). */
-function changedKeys(previous: StateMap, next: StateMap): string[] {
-  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
-  return [...keys].filter((k) => !(k in previous) || !(k in next) || !isDeepStrictEqual(previous[k], next[k]));
 }

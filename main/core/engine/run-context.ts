@@ -20,7 +20,6 @@ export class RunContext {
   rerunRequested = false;
   /** Set when `st.rerun({scope: "fragment"})` asked for a fragment-only rerun. */
   rerunFragment: string | null = null;
-  phase: "callbacks" | "body" = "callbacks";
   readonly mainTarget: Target;
   readonly sidebarTarget: Target;
   /** The current container: what `st.x(...)` renders into (Python's `with` block). */

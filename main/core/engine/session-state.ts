@@ -1,9 +1,15 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Json, SessionStateEntry, WidgetState } from "../../../common";
+import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../../common";
 import {
   StreamlitAPIException,
+  duplicateId,
+  duplicateKey,
   modifiedAfterComponent,
   valueAssignmentNotAllowed,
   widgetAlreadyInstantiated,
 } from "./errors";
+import { asJson } from "./snapshot";
 
 export type Callback = () => unknown;
 
@@ -36,21 +42,31 @@ export interface NativeMeta {
   id: string;
   userKey: string | null;
   fragmentId: string | null;
+  /** on_change, or a button's on_click. */
   onChange: Callback | null;
-  /** The browser's value → the session value (e.g. an option index → the option). */
+  /**
+   * The browser's value → the session value (e.g. an option index → the option). Absent on
+   * buttons, and on a widget restored from another runner until its next registration brings it.
+   */
   fromWire?: (wire: unknown) => unknown;
 }
 
-export const isTrigger = (meta: WidgetMeta | undefined) => meta?.kind === "button" || meta?.kind === "form_submit_button";
-
 export type WidgetMeta = ComponentMeta | NativeMeta;
 
-export interface TriggerEvent {
+export type StateMap = Record<string, unknown>;
+
+interface TriggerEvent {
   event: string;
   value: unknown;
 }
 
-export type StateMap = Record<string, unknown>;
+/** What outlives a run and a runner: values, registrations and keys, not this run's triggers. */
+export interface PersistentState<Meta = WidgetMeta> {
+  user: [string, unknown][];
+  values: [string, unknown][];
+  meta: Meta[];
+  keyToId: [string, string][];
+}
 
 /**
  * Everything Streamlit keeps per session: values the script set, widget values, the widgets
@@ -59,43 +75,205 @@ export type StateMap = Record<string, unknown>;
  */
 export class SessionState {
   /** Keys the script (or the panel) set that are not widget keys, plus writes to keys of widgets not yet mounted. */
-  readonly user = new Map<string, unknown>();
+  private readonly user = new Map<string, unknown>();
   /** Widget id → value: a component's state map, a text input's string. */
-  readonly values = new Map<string, unknown>();
+  private readonly values = new Map<string, unknown>();
   /** Browser state maps for widgets the last run did not register; consumed when they mount. */
-  readonly incoming = new Map<string, StateMap>();
+  private readonly incoming = new Map<string, StateMap>();
   /** The same for native widgets: raw browser values, decoded when the widget registers. */
-  readonly incomingValues = new Map<string, unknown>();
+  private readonly incomingValues = new Map<string, unknown>();
   /** Component id → this run's trigger payloads, in order (the aggregator). */
-  readonly events = new Map<string, TriggerEvent[]>();
+  private readonly events = new Map<string, TriggerEvent[]>();
   /** Component id → names that have fired as triggers at least once (for the panel's labels). */
-  readonly seenTriggers = new Map<string, Set<string>>();
+  private readonly seenTriggers = new Map<string, Set<string>>();
   /** Buttons clicked for this run. */
-  readonly fired = new Set<string>();
-  readonly meta = new Map<string, WidgetMeta>();
-  readonly keyToId = new Map<string, string>();
+  private readonly fired = new Set<string>();
+  private readonly meta = new Map<string, WidgetMeta>();
+  private readonly keyToId = new Map<string, string>();
   /** Widgets created so far in this run; writes to them now raise (§6). */
-  readonly instantiated = new Set<string>();
+  private readonly instantiated = new Set<string>();
 
-  widgetForKey(key: string): WidgetMeta | undefined {
-    const id = this.keyToId.get(key);
-    return id === undefined ? undefined : this.meta.get(id);
+  /** Start of a run: triggers reset (§7.2 step 1), nothing is instantiated yet. */
+  beginRun(): void {
+    this.resetTriggers();
+    this.instantiated.clear();
+    this.incoming.clear();
+    this.incomingValues.clear();
+  }
+
+  /** End of a run: this run's trigger values are gone for the next one (§7.2 step 4). */
+  resetTriggers(): void {
+    this.events.clear();
+    this.fired.clear();
+  }
+
+  /**
+   * End of a run that completed: drop the widgets it did not create. A fragment rerun only
+   * answers for the widgets of its fragment.
+   */
+  removeStaleWidgets(fragmentId: string | null = null): void {
+    if (fragmentId === null) {
+      for (const id of [...this.values.keys()]) if (!this.instantiated.has(id)) this.values.delete(id);
+    }
+    for (const [id, meta] of [...this.meta]) {
+      if (this.instantiated.has(id) || (fragmentId !== null && meta.fragmentId !== fragmentId)) continue;
+      this.values.delete(id);
+      this.seenTriggers.delete(id);
+      this.meta.delete(id);
+      if (meta.userKey !== null && this.keyToId.get(meta.userKey) === id) this.keyToId.delete(meta.userKey);
+    }
+  }
+
+  /**
+   * One entry of the browser's rerun message (§7.2 step 1): stores it and returns the callbacks
+   * it makes due, in payload order. An entry for a widget the last run did not register is kept
+   * until that widget mounts.
+   */
+  receive(ws: WidgetState): Callback[] {
+    switch (ws.type) {
+      case "json_trigger_value":
+        return this.receiveTriggers(ws.value, aggregatorOwner(ws.id));
+      case "json_value":
+        return this.receiveStateMap(ws.id, parseStateMap(ws.value));
+      case "trigger_value":
+        return this.receiveClick(ws.id, ws.value);
+      case "value":
+        return this.receiveValue(ws.id, ws.value);
+    }
+  }
+
+  private receiveTriggers(text: string, id: string | null): Callback[] {
+    if (id === null) return [];
+    const events = parseTriggerList(text);
+    this.events.set(id, events);
+    const seen = this.seenTriggers.get(id) ?? new Set<string>();
+    this.seenTriggers.set(id, seen);
+    for (const { event } of events) seen.add(event);
+    const meta = this.meta.get(id);
+    if (meta?.kind !== "bidi_component") return [];
+    // Each payload calls its callback: the same event twice in a batch calls it twice (§7.2).
+    return events.flatMap(({ event }) => meta.callbacks.get(event) ?? []);
+  }
+
+  private receiveStateMap(id: string, incoming: StateMap): Callback[] {
+    const meta = this.meta.get(id);
+    if (meta?.kind !== "bidi_component") {
+      this.incoming.set(id, incoming);
+      return [];
+    }
+    const next = { ...(meta.defaults ?? {}), ...incoming };
+    const previous = this.componentMap(id);
+    this.values.set(id, next);
+    return changedKeys(previous, next).flatMap((name) => meta.callbacks.get(name) ?? []);
+  }
+
+  private receiveClick(id: string, clicked: boolean): Callback[] {
+    const meta = this.meta.get(id);
+    if (!clicked || !isButton(meta)) return [];
+    this.fired.add(id);
+    return meta.onChange ? [meta.onChange] : [];
+  }
+
+  private receiveValue(id: string, wire: unknown): Callback[] {
+    const meta = this.meta.get(id);
+    if (meta?.kind === "bidi_component" || isButton(meta)) return [];
+    if (!meta?.fromWire) {
+      // Not registered by the last run (or the runner was replaced): decoded when it mounts.
+      this.incomingValues.set(id, wire);
+      return [];
+    }
+    const value = meta.fromWire(wire);
+    if (this.values.has(id) && isDeepStrictEqual(this.values.get(id), value)) return [];
+    this.values.set(id, value);
+    return meta.onChange ? [meta.onChange] : [];
+  }
+
+  /**
+   * A widget call in the script: checks that its key and id are unique in this run (§4), takes
+   * its value from what the browser sent, a session-state write made before it existed, or its
+   * default — in that order — and returns what the call returns to the script: a component's
+   * result values, a button's click, a widget's value. `initial` is a native widget's default;
+   * a component's is `meta.defaults`.
+   */
+  register(meta: ComponentMeta): StateMap;
+  register(meta: NativeMeta, initial?: unknown): unknown;
+  register(meta: WidgetMeta, initial?: unknown): unknown {
+    const { id, userKey: key } = meta;
+    if (isButton(meta) && key !== null && this.user.has(key) && !this.keyToId.has(key)) throw valueAssignmentNotAllowed(key);
+    if (this.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId(meta.kind);
+    // The same key on another kind of widget is a different id but still a duplicate key.
+    const keyOwner = key === null ? undefined : this.keyToId.get(key);
+    if (key !== null && keyOwner !== undefined && this.instantiated.has(keyOwner)) throw duplicateKey(key);
+    this.meta.set(id, meta);
+    if (key !== null) this.keyToId.set(key, id);
+    this.instantiated.add(id);
+
+    if (isButton(meta)) return this.fired.has(id);
+    const fromBrowser = this.takeIncoming(meta);
+    if (fromBrowser) this.values.set(id, fromBrowser.value);
+    else if (!this.values.has(id)) this.values.set(id, this.firstValue(meta, initial));
+    return meta.kind === "bidi_component" ? this.resultValues(meta) : this.values.get(id);
+  }
+
+  /** What the browser sent for this widget while the last run did not have it. */
+  private takeIncoming(meta: WidgetMeta): { value: unknown } | undefined {
+    if (meta.kind === "bidi_component") {
+      const map = this.incoming.get(meta.id);
+      if (!map) return undefined;
+      this.incoming.delete(meta.id);
+      // Defaults fill it now, as they would have on arrival.
+      return { value: { ...(meta.defaults ?? {}), ...map } };
+    }
+    if (!meta.fromWire || !this.incomingValues.has(meta.id)) return undefined;
+    const wire = this.incomingValues.get(meta.id);
+    this.incomingValues.delete(meta.id);
+    return { value: meta.fromWire(wire) };
+  }
+
+  /** First appearance: a value assigned to the key before the mount wins over the default (§6). */
+  private firstValue(meta: WidgetMeta, initial: unknown): unknown {
+    const key = meta.userKey;
+    const assigned = key !== null && this.user.has(key) ? { value: this.user.get(key) } : undefined;
+    if (key !== null) this.user.delete(key);
+    if (meta.kind === "bidi_component") return isPlainObject(assigned?.value) ? { ...assigned.value } : { ...(meta.defaults ?? {}) };
+    return assigned ? assigned.value : initial;
+  }
+
+  /** clear_on_submit: after the body saw the submitted value, the form's widget goes back to its default. */
+  resetValue(id: string, initial: unknown): void {
+    this.values.set(id, initial);
+  }
+
+  /** `{**trigger_vals, **state_vals}` (§5): every callback name present, fired events, then state. */
+  private resultValues(meta: ComponentMeta): StateMap {
+    const triggers = this.triggerValues(meta.id);
+    const out: StateMap = {};
+    for (const name of meta.callbacks.keys()) out[name] = name in triggers ? triggers[name] : null;
+    return { ...out, ...triggers, ...this.componentMap(meta.id) };
   }
 
   /** This run's trigger values, last payload per event (§7.2: duplicates keep the last value). */
-  triggerValues(id: string): StateMap {
+  private triggerValues(id: string): StateMap {
     const out: StateMap = {};
     for (const { event, value } of this.events.get(id) ?? []) out[event] = value;
     return out;
   }
 
-  componentMap(id: string): StateMap {
+  private componentMap(id: string): StateMap {
     return (this.values.get(id) as StateMap | undefined) ?? {};
   }
 
   /** `st.session_state[key]` for a keyed component: `{...this run's triggers, ...state}` (§6). */
   presentComponent(meta: ComponentMeta): StateMap {
     return { ...this.triggerValues(meta.id), ...this.componentMap(meta.id) };
+  }
+
+  /** `st.session_state[key]`: a component's registration (the caller presents it), a widget's value or a plain value. */
+  read(key: string): { component: ComponentMeta } | { value: unknown } | undefined {
+    const meta = this.widgetForKey(key);
+    if (meta?.kind === "bidi_component") return { component: meta };
+    if (meta) return { value: isButton(meta) ? this.fired.has(meta.id) : this.values.get(meta.id) };
+    return this.user.has(key) ? { value: this.user.get(key) } : undefined;
   }
 
   /** A nested write `st.session_state[key][name] = value` (or a delete when value is absent). */
@@ -118,7 +296,7 @@ export class SessionState {
       this.user.set(key, value);
       return;
     }
-    if (isTrigger(meta)) throw valueAssignmentNotAllowed(key);
+    if (isButton(meta)) throw valueAssignmentNotAllowed(key);
     if (this.instantiated.has(meta.id)) throw widgetAlreadyInstantiated(key);
     if (meta.kind === "bidi_component") {
       if (!isPlainObject(value)) {
@@ -151,36 +329,61 @@ export class SessionState {
     return [...new Set([...this.user.keys(), ...keyed])];
   }
 
-  /** Start of a run: triggers reset (§7.2 step 1). */
-  resetTriggers(): void {
-    this.events.clear();
-    this.fired.clear();
+  private widgetForKey(key: string): WidgetMeta | undefined {
+    const id = this.keyToId.get(key);
+    return id === undefined ? undefined : this.meta.get(id);
   }
 
-  /** Start of a run: nothing is instantiated yet. */
-  beginRun(): void {
-    this.instantiated.clear();
-    this.incoming.clear();
-    this.incomingValues.clear();
+  /** The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6). */
+  entries(): SessionStateEntry[] {
+    const entries: SessionStateEntry[] = [];
+    for (const [key, value] of this.user) entries.push({ key, kind: "value", ...asJson(value) });
+    for (const [key, id] of this.keyToId) {
+      const meta = this.meta.get(id);
+      if (!meta) continue;
+      if (meta.kind === "bidi_component") {
+        const fired = this.triggerValues(id);
+        const stateMap = this.componentMap(id);
+        // One callback map serves states and triggers (§2): a name is shown as a trigger once it
+        // has fired (null while not firing); a callback name that never held a value is neither yet.
+        const seen = this.seenTriggers.get(id) ?? new Set<string>();
+        const triggerNames = [...meta.callbacks.keys()].filter((name) => !(name in stateMap) && seen.has(name));
+        const triggers: Record<string, Json> = {};
+        for (const name of [...triggerNames, ...Object.keys(fired)]) triggers[name] = asJson(fired[name] ?? null).value;
+        entries.push({
+          key,
+          kind: "component",
+          component: meta.component,
+          state: Object.fromEntries(Object.entries(stateMap).map(([k, v]) => [k, asJson(v).value])),
+          triggers,
+          callbackNames: [...meta.callbacks.keys()],
+          editable: true,
+        });
+      } else {
+        const button = isButton(meta);
+        const value = button ? this.fired.has(id) : this.values.get(id);
+        entries.push({ key, kind: "widget", widget: meta.kind, ...asJson(value), editable: !button });
+      }
+    }
+    return entries.sort((a, b) => a.key.localeCompare(b.key));
   }
 
-  /**
-   * End of a run that completed: drop the widgets it did not create. A fragment rerun only
-   * answers for the widgets of its fragment.
-   */
-  removeStaleWidgets(fragmentId: string | null = null): void {
-    if (fragmentId === null) {
-      for (const id of [...this.values.keys()]) if (!this.instantiated.has(id)) this.values.delete(id);
-    }
-    for (const [id, meta] of [...this.meta]) {
-      if (this.instantiated.has(id) || (fragmentId !== null && meta.fragmentId !== fragmentId)) continue;
-      this.values.delete(id);
-      this.seenTriggers.delete(id);
-      this.meta.delete(id);
-      if (meta.userKey !== null && this.keyToId.get(meta.userKey) === id) this.keyToId.delete(meta.userKey);
-    }
+  /** For exportState: the parts of the session a replacement runner needs. */
+  persistent(): PersistentState {
+    return { user: [...this.user], values: [...this.values], meta: [...this.meta.values()], keyToId: [...this.keyToId] };
+  }
+
+  /** For importState, into the fresh session of a replacement runner. */
+  restore(persistent: PersistentState): void {
+    for (const [k, v] of persistent.user) this.user.set(k, v);
+    for (const [k, v] of persistent.values) this.values.set(k, v);
+    for (const meta of persistent.meta) this.meta.set(meta.id, meta);
+    for (const [k, v] of persistent.keyToId) this.keyToId.set(k, v);
   }
 }
+
+const isButton = (meta: WidgetMeta | undefined): meta is NativeMeta & { kind: "button" | "form_submit_button" } =>
+  meta?.kind === "button" || meta?.kind === "form_submit_button";
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
@@ -188,8 +391,44 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? (value.constructor?.name ?? "an object") : `a ${typeof value}`;
+}
+
+/** The component id a trigger aggregator id belongs to (§4), or null for any other id. */
+function aggregatorOwner(id: string): string | null {
+  if (!id.startsWith(INTERNAL_KEY_PREFIX) || !id.endsWith(TRIGGER_SUFFIX)) return null;
+  return id.slice(INTERNAL_KEY_PREFIX.length, -TRIGGER_SUFFIX.length);
+}
+
+/** The browser's map; anything that is not a JSON object reads as {} (§9). */
+function parseStateMap(text: string): StateMap {
+  try {
+    const value = JSON.parse(text);
+    return isPlainObject(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Aggregator payloads; a non-list is wrapped in a list (§9). */
+function parseTriggerList(text: string): TriggerEvent[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .filter((item): item is { event: string; value?: unknown } => isPlainObject(item) && typeof item.event === "string")
+    .map((item) => ({ event: item.event, value: item.value ?? null }));
+}
+
+/** Shallow diff over the union of keys (Python `!=` on JSON values = deep equality). */
+function changedKeys(previous: StateMap, next: StateMap): string[] {
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
+  return [...keys].filter((k) => !(k in previous) || !(k in next) || !isDeepStrictEqual(previous[k], next[k]));
 }

@@ -9,15 +9,15 @@ import type {
   TextAreaOptions,
   TextInputOptions,
 } from "../../../common/api";
-import { StreamlitAPIException, duplicateId, duplicateKey, valueAssignmentNotAllowed } from "./errors";
+import { StreamlitAPIException } from "./errors";
 import { elementId } from "./ids";
 import type { RunContext } from "./run-context";
 import type { Callback, NativeKind, NativeMeta } from "./session-state";
 
 /**
  * Streamlit's native widgets. Each registers under an element id (keyed or from its
- * parameters), takes its value from the browser, the script's session-state write, or its
- * default — in that order — and renders an element with that value.
+ * parameters), gets its value from the session state's registration and renders an element
+ * with that value.
  */
 
 interface WidgetSpec<T> {
@@ -32,33 +32,25 @@ interface WidgetSpec<T> {
   element: (id: string, value: T) => AppElement;
 }
 
-function registerWidget(ctx: RunContext, kind: NativeKind, key: string | null, identity: Record<string, unknown>, onChange: Callback | null): NativeMeta {
+/** A keyed widget's id depends only on its key; an unkeyed one's on its parameters, form and root (§4). */
+function widgetMeta(
+  ctx: RunContext,
+  kind: NativeKind,
+  key: string | null,
+  identity: Record<string, unknown>,
+  onChange: Callback | null,
+  fromWire?: (wire: unknown) => unknown,
+): NativeMeta {
   ctx.checkpoint();
   const { formId, fragmentId } = ctx.placement();
   const id = elementId(kind, key, { ...identity, form_id: formId, root: ctx.target.root });
-  const state = ctx.state;
-  if (state.instantiated.has(id)) throw key !== null ? duplicateKey(key) : duplicateId(kind);
-  if (key !== null && state.keyToId.has(key) && state.instantiated.has(state.keyToId.get(key)!)) throw duplicateKey(key);
-  const meta: NativeMeta = { kind, id, userKey: key, fragmentId, onChange };
-  state.meta.set(id, meta);
-  if (key !== null) state.keyToId.set(key, id);
-  state.instantiated.add(id);
-  return meta;
+  return { kind, id, userKey: key, fragmentId, onChange, fromWire };
 }
 
 function valueWidget<T>(ctx: RunContext, spec: WidgetSpec<T>): T {
-  const key = spec.key ?? null;
-  const meta = registerWidget(ctx, spec.kind, key, { label: spec.label, ...spec.identity }, spec.onChange ?? null);
-  meta.fromWire = spec.fromWire;
+  const meta = widgetMeta(ctx, spec.kind, spec.key ?? null, { label: spec.label, ...spec.identity }, spec.onChange ?? null, spec.fromWire);
   const state = ctx.state;
-  if (state.incomingValues.has(meta.id)) {
-    state.values.set(meta.id, spec.fromWire(state.incomingValues.get(meta.id)));
-  } else if (!state.values.has(meta.id)) {
-    const pending = key !== null && state.user.has(key);
-    state.values.set(meta.id, pending ? state.user.get(key!) : spec.initial);
-    if (pending) state.user.delete(key!);
-  }
-  const value = state.values.get(meta.id) as T;
+  const value = state.register(meta, spec.initial) as T;
   const element = spec.element(meta.id, value);
   ctx.emit(element);
   const { formId } = ctx.placement();
@@ -67,7 +59,7 @@ function valueWidget<T>(ctx: RunContext, spec: WidgetSpec<T>): T {
     ctx.formResets.push({
       formId,
       reset: () => {
-        state.values.set(meta.id, spec.initial);
+        state.resetValue(meta.id, spec.initial);
         siblings.splice(siblings.indexOf(element), 1, spec.element(meta.id, spec.initial));
       },
     });
@@ -80,11 +72,9 @@ function base(ctx: RunContext, id: string, label: string, options: { help?: stri
 }
 
 function triggerButton(ctx: RunContext, kind: "button" | "form_submit_button", label: string, options: ButtonOptions): boolean {
-  const key = options.key ?? null;
-  if (key !== null && ctx.state.user.has(key) && !ctx.state.keyToId.has(key)) throw valueAssignmentNotAllowed(key);
-  const meta = registerWidget(ctx, kind, key, { label, help: options.help ?? null, type: options.type ?? "secondary" }, options.on_click ?? null);
+  const meta = widgetMeta(ctx, kind, options.key ?? null, { label, help: options.help ?? null, type: options.type ?? "secondary" }, options.on_click ?? null);
+  const fired = ctx.state.register(meta) as boolean;
   ctx.emit({ type: "button", kind: options.type === "primary" ? "primary" : "secondary", submit: kind === "form_submit_button", ...base(ctx, meta.id, label, options) });
-  const fired = ctx.state.fired.has(meta.id);
   if (fired && kind === "form_submit_button") ctx.submittedForms.add(ctx.target.formId!);
   return fired;
 }

@@ -6,3 +6,4 @@ export * from "./status";
 export * from "./bridge";
 export * from "./preview";
 export * from "./tree";
+export * from "./browser-state";

@@ -7,3 +7,4 @@ export * from "./bridge";
 export * from "./preview";
 export * from "./tree";
 export * from "./browser-state";
+export * from "./emitter";

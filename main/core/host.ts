@@ -13,10 +13,9 @@ import type {
   WidgetState,
   ExceptionElement,
 } from "../../common";
-import { BrowserState } from "../../common";
+import { BrowserState, Emitter } from "../../common";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
-import { EventHub } from "./events";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
@@ -35,7 +34,7 @@ interface PendingRun {
  * rendered runs and session state. It owns no UI and never imports electron.
  */
 class Host implements ScriptHost {
-  private readonly events = new EventHub<HostEvents>();
+  private readonly events = new Emitter<HostEvents>();
   private readonly runner: ScriptRunner;
   private readonly watcher: SourceWatcher | null;
   private readonly sessionId = randomUUID();

@@ -1,4 +1,4 @@
-import { BrowserState, renderedWidgetIds, walkTree, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
 import { describeError, type Report } from "../report";
 
 /** Streamlit's own words ([B] `Z`), so authors searching for them find Streamlit's docs. */
@@ -22,7 +22,8 @@ export class WidgetStateManager {
   private clearingForms = new Set<string>();
   /** Per form id: its submit buttons in page order, as the latest run rendered them. */
   private submitButtons = new Map<string, Array<{ id: string; disabled: boolean }>>();
-  private readonly formClearedListeners = new Map<string, Set<() => void>>();
+  /** Event name: the form id. */
+  private readonly formCleared = new Emitter<Record<string, void>>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The first fragment id of the coming flush wins; the others are reported. */
   private flushFragment: string | null = null;
@@ -77,7 +78,7 @@ export class WidgetStateManager {
     for (const state of this.forms.get(formId)?.values() ?? []) this.browser.set(state);
     this.forms.delete(formId);
     this.clickButton(buttonId, { fragmentId });
-    if (this.clearingForms.has(formId)) for (const listener of this.formClearedListeners.get(formId) ?? []) listener();
+    if (this.clearingForms.has(formId)) this.formCleared.emit(formId);
   }
 
   /**
@@ -97,10 +98,7 @@ export class WidgetStateManager {
 
   /** Called after a clear_on_submit form was submitted; returns the unsubscribe function. */
   onFormCleared(formId: string, listener: () => void): () => void {
-    let listeners = this.formClearedListeners.get(formId);
-    if (!listeners) this.formClearedListeners.set(formId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
+    return this.formCleared.on(formId, listener);
   }
 
   /**

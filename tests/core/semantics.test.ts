@@ -327,4 +327,20 @@ describe("Session State panel rows for a component", () => {
     expect((await browser.setTrigger(id, "t", 7).flush()).entries[0]).toMatchObject({ triggers: { t: 7 } });
     expect((await browser.flush()).entries[0]).toMatchObject({ state: { s: 1 }, triggers: { t: null } });
   });
+
+  it("a row's value is what st.session_state[key] presents: this run's fired triggers, then state, which wins (§5–§6)", async () => {
+    let presented: unknown;
+    const { browser } = engineFor((st: St) => {
+      st.components.v2.component("c", { js: JS })({ key: "k", default: { s: 1 }, on_s_change: () => {}, on_t_change: () => {}, on_u_change: () => {} });
+      presented = JSON.parse(JSON.stringify(st.session_state.k));
+    });
+    const id = components((await browser.flush()).tree.main)[0].id;
+    const fired = await browser.setTrigger(id, "t", 7).setTrigger(id, "zz", "x").setTrigger(id, "s", 99).flush();
+    expect(fired.entries[0].value).toEqual({ t: 7, zz: "x", s: 1 });
+    expect(fired.entries[0].value).toEqual(presented);
+    const quiet = await browser.flush();
+    expect(quiet.entries[0]).toMatchObject({ triggers: { t: null } });
+    expect(quiet.entries[0].value).toEqual({ s: 1 });
+    expect(quiet.entries[0].value).toEqual(presented);
+  });
 });

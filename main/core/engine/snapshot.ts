@@ -22,9 +22,10 @@ export function snapshotEntries(state: SessionState): SessionStateEntry[] {
         key,
         kind: "component",
         component: meta.component,
-        state: Object.fromEntries(Object.entries(stateMap).map(([k, v]) => [k, asJson(v).value])),
+        state: jsonFields(stateMap),
         triggers,
         callbackNames: [...meta.callbacks.keys()],
+        value: jsonFields(state.presentComponent(meta)),
         editable: true,
       });
     } else {
@@ -34,6 +35,11 @@ export function snapshotEntries(state: SessionState): SessionStateEntry[] {
     }
   }
   return entries.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** A map's values as JSON, one by one (a value JSON cannot hold becomes null). */
+function jsonFields(map: Record<string, unknown>): Record<string, Json> {
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, asJson(value).value]));
 }
 
 /** JSON when the value round-trips through JSON unchanged; otherwise a description, read-only. */

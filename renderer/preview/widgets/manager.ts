@@ -15,6 +15,7 @@ const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole a
  * sets inside a form wait in the form's pending map until its submit button is clicked.
  */
 export class WidgetStateManager {
+  /** The states outside forms: what every flush sends. */
   private readonly browser = new BrowserState();
   /** Per form id: the changes waiting for its submit button. */
   private readonly forms = new Map<string, Map<string, WidgetState>>();
@@ -22,7 +23,7 @@ export class WidgetStateManager {
   private clearingForms = new Set<string>();
   /** Per form id: its submit buttons in page order, as the latest run rendered them. */
   private submitButtons = new Map<string, Array<{ id: string; disabled: boolean }>>();
-  /** Event name: the form id. */
+  /** Keyed by form id: a clear_on_submit form was just submitted. */
   private readonly formCleared = new Emitter<Record<string, void>>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The first fragment id of the coming flush wins; the others are reported. */

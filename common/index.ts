@@ -7,3 +7,5 @@ export * from "./bridge";
 export * from "./preview";
 export * from "./tree";
 export * from "./loop-events";
+export * from "./browser-state";
+export * from "./emitter";

@@ -29,6 +29,8 @@ export type SessionStateEntry =
       triggers: Record<string, Json>;
       /** Names that have an `on_<name>_change` callback; writes to other names are ignored (§6). */
       callbackNames: string[];
+      /** What `st.session_state[key]` presents: `{ ...triggers fired this run, ...state }` (§5–§6). */
+      value: Record<string, Json>;
       editable: boolean;
     };
 

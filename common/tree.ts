@@ -1,4 +1,4 @@
-/** Pure helpers over the render tree, shared by the host and the preview (both mirror the browser's widget states). */
+/** Pure helpers over the render tree, shared by the host and the preview. */
 import type { AppElement, RenderTree } from "./elements";
 import type { Json } from "./json";
 import { triggerAggregatorId } from "./widgets";
@@ -32,6 +32,13 @@ export function widgetIds(element: AppElement): string[] {
     default:
       return [];
   }
+}
+
+/** The widget-state ids of every element a run rendered, in blocks at any depth too. */
+export function renderedWidgetIds(tree: RenderTree): Set<string> {
+  const ids = new Set<string>();
+  for (const element of walkTree(tree)) for (const id of widgetIds(element)) ids.add(id);
+  return ids;
 }
 
 /** The value a native value widget holds on the host; selectbox and radio send the option's index. */

@@ -8,29 +8,21 @@ import {
   IPC_CALL_CHANNEL,
   IPC_EVENT_CHANNEL,
   type HostEventName,
+  type HostEvents,
   type LoopwrightBridge,
 } from "../common/bridge";
+import { Emitter } from "../common/emitter";
 
-type Listener = (payload: unknown) => void;
-
-const listeners = new Map<HostEventName, Set<Listener>>();
+const events = new Emitter<HostEvents>();
 
 ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, message: { name: HostEventName; payload: unknown }) => {
-  for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+  events.emit(message.name, message.payload as never);
 });
 
 const bridge: LoopwrightBridge = {
   call: (method, ...args) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args),
-  on: (event, listener) => {
-    // One fresh entry per subscription, removed by the returned closure: contextBridge may or may not
-    // hand us the same proxy for the same page function, so identity cannot be relied on.
-    const entry: Listener = (payload) => (listener as Listener)(payload);
-    const set = listeners.get(event) ?? new Set<Listener>();
-    listeners.set(event, set.add(entry));
-    return () => {
-      set.delete(entry);
-    };
-  },
+  // The emitter never compares listeners: contextBridge may hand over a new proxy for the same page function.
+  on: (event, listener) => events.on(event, listener),
 };
 
 contextBridge.exposeInMainWorld("loopwright", bridge);

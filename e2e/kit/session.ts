@@ -4,19 +4,9 @@ import type { SessionStateEntry, SessionStateSnapshot } from "../../common/sessi
 export type { SessionStateEntry, SessionStateSnapshot };
 
 /**
- * Session state as a script sees `st.session_state.to_dict()`: `{ [key]: value }`.
- * - plain values and native widgets: their value;
- * - components: Streamlit's presenter view `{ ...triggers fired this run, ...state }` — trigger
- *   names whose value is null (not fired) are absent, and state wins on a name clash (§5–§6).
+ * Session state as a script sees `st.session_state.to_dict()`: `{ [key]: value }`, each value as
+ * the host presents it (a component's is Streamlit's `{ ...triggers fired this run, ...state }`).
  */
 export function presentSessionState(snapshot: SessionStateSnapshot): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  for (const entry of snapshot.entries) out[entry.key] = presentEntry(entry);
-  return out;
-}
-
-function presentEntry(entry: SessionStateEntry): Json {
-  if (entry.kind !== "component") return entry.value;
-  const fired = Object.entries(entry.triggers).filter(([, value]) => value !== null);
-  return { ...Object.fromEntries(fired), ...entry.state };
+  return Object.fromEntries(snapshot.entries.map((entry) => [entry.key, entry.value]));
 }

@@ -13,10 +13,9 @@ import type {
   WidgetState,
   ExceptionElement,
 } from "../../common";
-import { hostValue, walkTree, widgetIds } from "../../common";
+import { BrowserState, Emitter } from "../../common";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
-import { EventHub } from "./events";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
@@ -35,14 +34,15 @@ interface PendingRun {
  * rendered runs and session state. It owns no UI and never imports electron.
  */
 class Host implements ScriptHost {
-  private readonly events = new EventHub<HostEvents>();
+  private readonly events = new Emitter<HostEvents>();
   private readonly runner: ScriptRunner;
   private readonly watcher: SourceWatcher | null;
   private readonly sessionId = randomUUID();
   private status: HostStatus;
   private lastRun: RenderedRun | null = null;
   private sessionState: SessionStateSnapshot = { runId: 0, entries: [] };
-  private lastWidgetStates: WidgetState[] = [];
+  /** The preview's widget states as the host last saw them, for the reruns the host starts itself. */
+  private readonly browser = new BrowserState();
   private pending: PendingRun | null = null;
   private draining = false;
   private nextRunId = 1;
@@ -71,7 +71,7 @@ class Host implements ScriptHost {
   }
 
   async rerun(request: RerunRequest): Promise<void> {
-    if (request.widgetStates) this.lastWidgetStates = request.widgetStates;
+    if (request.widgetStates) this.browser.mirrorFlush(request.widgetStates);
     await this.schedule({ widgetStates: request.widgetStates, fragmentId: request.fragmentId ?? null, edits: [] });
   }
 
@@ -148,7 +148,7 @@ class Host implements ScriptHost {
       const runId = this.nextRunId++;
       const started = performance.now();
       this.setStatus({ state: "running" });
-      const result = await this.runner.run(runId, widgetStates ?? persistentStates(this.lastWidgetStates), edits, fragmentId);
+      const result = await this.runner.run(runId, widgetStates ?? this.browser.held(), edits, fragmentId);
       if (this.killTimer && !this.runner.busy) {
         clearTimeout(this.killTimer);
         this.killTimer = null;
@@ -181,7 +181,7 @@ class Host implements ScriptHost {
 
   private publishRun(tree: RenderedRun["tree"], warnings: string[], duration: number, runId = this.nextRunId++): void {
     this.lastRun = { runId, tree, warnings };
-    this.lastWidgetStates = adoptRenderedValues(this.lastWidgetStates, tree);
+    this.browser.adopt(tree);
     this.events.emit("render", this.lastRun);
     for (const warning of warnings) this.events.emit("log", { level: "warn", message: warning, at: Date.now() });
     this.setStatus({ runCount: this.status.runCount + 1, lastDurationMs: duration });
@@ -191,28 +191,6 @@ class Host implements ScriptHost {
     this.status = { ...this.status, ...change };
     this.events.emit("status", this.status);
   }
-}
-
-/**
- * What the browser holds after rendering a run, as the preview does it: native widgets take the
- * rendered value (a script-side write, a cleared form), widgets the run did not render are gone.
- */
-function adoptRenderedValues(states: WidgetState[], tree: RenderedRun["tree"]): WidgetState[] {
-  const live = new Set<string>();
-  const rendered = new Map<string, WidgetState>();
-  for (const element of walkTree(tree)) {
-    for (const id of widgetIds(element)) live.add(id);
-    const value = hostValue(element);
-    if (value && "id" in element) rendered.set(element.id, { id: element.id, type: "value", value: value.value });
-  }
-  const kept = states.filter((s) => live.has(s.id)).map((s) => rendered.get(s.id) ?? s);
-  const known = new Set(kept.map((s) => s.id));
-  return [...kept, ...[...rendered.values()].filter((s) => !known.has(s.id))];
-}
-
-/** Host-initiated reruns resend what the browser holds: maps and values, not one-shot triggers. */
-function persistentStates(states: WidgetState[]): WidgetState[] {
-  return states.filter((s) => s.type !== "json_trigger_value" && s.type !== "trigger_value");
 }
 
 export async function createScriptHost(options: ScriptHostOptions): Promise<ScriptHost> {

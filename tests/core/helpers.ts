@@ -1,51 +1,38 @@
-import type { AppElement, BidiComponentElement, WidgetState } from "../../common";
-import { triggerAggregatorId } from "../../common";
+import type { AppElement, BidiComponentElement } from "../../common";
+import { BrowserState } from "../../common";
 import type { AppScript } from "../../common/api";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
 
-/** A browser stand-in: keeps each component's full state map, like Streamlit's frontend (§7.1). */
+/** A browser stand-in: it holds widget states by the preview's rules (common/browser-state.ts). */
 export class FakeBrowser {
-  readonly maps = new Map<string, Record<string, unknown>>();
-  private triggers = new Map<string, { event: string; value: unknown }[]>();
-  private clicked: string | null = null;
-  private texts = new Map<string, string>();
+  private readonly state = new BrowserState();
 
   constructor(readonly engine: RerunEngine) {}
 
+  /** setStateValue: merges one name into the component's full state map, like Streamlit's frontend (§7.1). */
   setState(id: string, name: string, value: unknown): this {
-    this.maps.set(id, { ...(this.maps.get(id) ?? {}), [name]: value });
+    const current = this.state.get(id);
+    const map = current?.type === "json_value" ? (JSON.parse(current.value) as Record<string, unknown>) : {};
+    return this.setMap(id, { ...map, [name]: value });
+  }
+  /** Replaces the component's whole state map. */
+  setMap(id: string, map: Record<string, unknown>): this {
+    this.state.set({ id, type: "json_value", value: JSON.stringify(map) });
     return this;
   }
   setTrigger(id: string, event: string, value: unknown): this {
-    const agg = triggerAggregatorId(id);
-    this.triggers.set(agg, [...(this.triggers.get(agg) ?? []), { event, value }]);
+    this.state.fireTrigger(id, JSON.stringify({ event, value }));
     return this;
   }
   click(id: string): this {
-    this.clicked = id;
-    return this;
-  }
-  type(id: string, text: string): this {
-    this.texts.set(id, text);
+    this.state.set({ id, type: "trigger_value", value: true });
     return this;
   }
 
-  widgetStates(): WidgetState[] {
-    const states: WidgetState[] = [];
-    for (const [id, map] of this.maps) states.push({ id, type: "json_value", value: JSON.stringify(map) });
-    for (const [id, list] of this.triggers) states.push({ id, type: "json_trigger_value", value: JSON.stringify(list) });
-    for (const [id, text] of this.texts) states.push({ id, type: "value", value: text });
-    if (this.clicked) states.push({ id: this.clicked, type: "trigger_value", value: true });
-    return states;
-  }
-
-  /** Flush: one rerun with every widget state, then pending triggers are forgotten. */
+  /** Flush: one rerun with every widget state; then the browser adopts what the run rendered. */
   async flush(edits?: Parameters<RerunEngine["run"]>[0]["edits"]) {
-    const outcome = await this.engine.run({ widgetStates: this.widgetStates(), edits });
-    this.triggers.clear();
-    this.clicked = null;
-    const present = new Set(outcome.tree.main.filter((e) => "id" in e).map((e) => (e as { id: string }).id));
-    for (const id of [...this.maps.keys()]) if (!present.has(id)) this.maps.delete(id);
+    const outcome = await this.engine.run({ widgetStates: this.state.flush(), edits });
+    this.state.adopt(outcome.tree);
     return outcome;
   }
 }

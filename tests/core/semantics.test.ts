@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { BlockElement } from "../../common";
 import type { St } from "../../common/api";
 import { components, engineFor, jsonBodies, texts } from "./helpers";
 
@@ -123,7 +124,7 @@ describe("state vs trigger values, per-rerun order (§7)", () => {
     const id = components((await browser.flush()).tree.main)[0].id;
     await browser.setState(id, "s", 9).flush();
     expect(calls).toBe(1);
-    browser.maps.set(id, {}); // the browser's map lost "s"
+    browser.setMap(id, {}); // the browser's map lost "s"
     const run = await browser.flush();
     expect(jsonBodies(run.tree.main)[0]).toEqual({ s: 5 });
     expect(calls).toBe(2);
@@ -283,6 +284,36 @@ describe("script-side writes before and after the mount (§6)", () => {
     show = true;
     expect(jsonBodies((await browser.flush()).tree.main)).toEqual([{ s: 1 }]);
   });
+
+  it("inside blocks too, the browser's map reverts a nested write on its next rerun, and is dropped when not rendered (§11.4d)", async () => {
+    let write = false;
+    let show = true;
+    const { browser } = engineFor((st: St) => {
+      const [column] = st.columns(1);
+      column.with(() =>
+        st.expander("More").with(() => {
+          if (write) st.session_state.k.s = 10;
+          if (show) st.json(st.components.v2.component("c", { js: JS })({ key: "k", default: { s: 1 }, on_s_change: () => {} }));
+        }),
+      );
+    });
+    const nested = async () => {
+      const [row] = (await browser.flush()).tree.main as BlockElement[];
+      const [expander] = (row.children[0] as BlockElement).children as BlockElement[];
+      return expander.children;
+    };
+    const id = components(await nested())[0].id;
+    browser.setState(id, "s", 42);
+    expect(jsonBodies(await nested())).toEqual([{ s: 42 }]);
+    write = true;
+    expect(jsonBodies(await nested())).toEqual([{ s: 10 }]);
+    write = false;
+    expect(jsonBodies(await nested())).toEqual([{ s: 42 }]);
+    show = false;
+    await nested();
+    show = true;
+    expect(jsonBodies(await nested())).toEqual([{ s: 1 }]);
+  });
 });
 
 describe("Session State panel rows for a component", () => {
@@ -295,5 +326,21 @@ describe("Session State panel rows for a component", () => {
     const id = components(first.tree.main)[0].id;
     expect((await browser.setTrigger(id, "t", 7).flush()).entries[0]).toMatchObject({ triggers: { t: 7 } });
     expect((await browser.flush()).entries[0]).toMatchObject({ state: { s: 1 }, triggers: { t: null } });
+  });
+
+  it("a row's value is what st.session_state[key] presents: this run's fired triggers, then state, which wins (§5–§6)", async () => {
+    let presented: unknown;
+    const { browser } = engineFor((st: St) => {
+      st.components.v2.component("c", { js: JS })({ key: "k", default: { s: 1 }, on_s_change: () => {}, on_t_change: () => {}, on_u_change: () => {} });
+      presented = JSON.parse(JSON.stringify(st.session_state.k));
+    });
+    const id = components((await browser.flush()).tree.main)[0].id;
+    const fired = await browser.setTrigger(id, "t", 7).setTrigger(id, "zz", "x").setTrigger(id, "s", 99).flush();
+    expect(fired.entries[0].value).toEqual({ t: 7, zz: "x", s: 1 });
+    expect(fired.entries[0].value).toEqual(presented);
+    const quiet = await browser.flush();
+    expect(quiet.entries[0]).toMatchObject({ triggers: { t: null } });
+    expect(quiet.entries[0].value).toEqual({ s: 1 });
+    expect(quiet.entries[0].value).toEqual(presented);
   });
 });

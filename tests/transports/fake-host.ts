@@ -1,11 +1,12 @@
 import type { HostEventName, HostEvents, HostSnapshot } from "../../common";
+import { Emitter } from "../../common";
 import type { ScriptHost } from "../../main/core/types";
 
 /** A ScriptHost whose methods are scripted per test and whose events the test emits by hand. */
 export class FakeHost implements ScriptHost {
   calls: { method: string; args: unknown[] }[] = [];
   disposed = false;
-  private listeners = new Map<HostEventName, Set<(payload: never) => void>>();
+  private readonly events = new Emitter<HostEvents>();
 
   constructor(private readonly behaviour: Partial<Record<"hello" | "rerun" | "stop" | "editSessionState", (...args: unknown[]) => unknown>> = {}) {}
 
@@ -28,18 +29,15 @@ export class FakeHost implements ScriptHost {
   }
 
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    return this.events.on(event, listener);
   }
 
   emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (p: HostEvents[E]) => void)(payload);
+    this.events.emit(event, payload);
   }
 
   listenerCount(): number {
-    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+    return this.events.listenerCount();
   }
 
   async dispose(): Promise<void> {

@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { createPinia, setActivePinia, type Pinia } from "pinia";
 import { createApp, type App, type Component } from "vue";
 import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../common";
+import { Emitter } from "../../common";
 import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
@@ -16,30 +17,27 @@ export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
 
 /** A host client whose methods are spies and whose events the test fires by hand. */
 export function fakeHost() {
-  const listeners = new Map<string, Set<(payload: never) => void>>();
-  const connectionListeners = new Set<(connected: boolean) => void>();
+  const events = new Emitter<HostEvents>();
+  const connection = new Emitter<{ change: boolean }>();
   const host = {
     hello: vi.fn(async () => snapshot()),
     rerun: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     editSessionState: vi.fn(async (_edit: SessionStateEdit): Promise<EditResult> => ({ ok: true })),
     on: (event: HostEventName, listener: (payload: never) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
+      return events.on(event, listener as (payload: HostEvents[typeof event]) => void);
     },
     onConnectionChange: (listener: (connected: boolean) => void) => {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
+      return connection.on("change", listener);
     },
   } satisfies HostClient;
   return {
     host: host as typeof host & HostClient,
     emit<E extends HostEventName>(event: E, payload: HostEvents[E]) {
-      for (const listener of listeners.get(event) ?? []) listener(payload as never);
+      events.emit(event, payload);
     },
     setConnected(connected: boolean) {
-      for (const listener of connectionListeners) listener(connected);
+      connection.emit("change", connected);
     },
   };
 }

@@ -16,6 +16,7 @@ const state: SessionStateSnapshot = {
       state: { value: "Hello" },
       triggers: { submitted: null },
       callbackNames: ["value", "clicked"],
+      value: { value: "Hello" },
       editable: true,
     },
     { key: "counter", kind: "value", value: 3, display: "3", editable: true },

@@ -16,6 +16,7 @@ const seedState: SessionStateSnapshot = {
       state: { value: "Hello" },
       triggers: {},
       callbackNames: ["value"],
+      value: { value: "Hello" },
       editable: true,
     },
   ],

@@ -9,7 +9,7 @@ import {
   valueAssignmentNotAllowed,
   widgetAlreadyInstantiated,
 } from "./errors";
-import { asJson } from "./snapshot";
+import { asJson, jsonFields } from "./snapshot";
 
 export type Callback = () => unknown;
 
@@ -354,9 +354,10 @@ export class SessionState {
           key,
           kind: "component",
           component: meta.component,
-          state: Object.fromEntries(Object.entries(stateMap).map(([k, v]) => [k, asJson(v).value])),
+          state: jsonFields(stateMap),
           triggers,
           callbackNames: [...meta.callbacks.keys()],
+          value: jsonFields(this.presentComponent(meta)),
           editable: true,
         });
       } else {

@@ -29,3 +29,8 @@ function roundTrips(original: unknown, parsed: unknown): boolean {
     keys.every((k) => roundTrips((original as Record<string, unknown>)[k], (parsed as Record<string, unknown>)[k]))
   );
 }
+
+/** A map's values as JSON, one by one (a value JSON cannot hold becomes null). */
+export function jsonFields(map: Record<string, unknown>): Record<string, Json> {
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, asJson(value).value]));
+}

@@ -1,6 +1,5 @@
-import { triggerAggregatorId, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
 import { describeError, type Report } from "../report";
-import { hostValue, walkTree, widgetIds } from "../../../common";
 
 /** Streamlit's own words (its 1.64.0 frontend, docs/semantics.md §7.1), so authors searching for them find Streamlit's docs. */
 export const FORM_TRIGGER_WARNING =
@@ -16,22 +15,16 @@ const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole a
  * sets inside a form wait in the form's pending map until its submit button is clicked.
  */
 export class WidgetStateManager {
-  /**
-   * Current states in first-set order. Python runs callbacks in message order (§7.2), and
-   * Streamlit's map keeps a component's state entry older than its re-created trigger entry.
-   */
-  private readonly states = new Map<string, WidgetState>();
-  /** Ids whose state lives for one flush: button clicks and component trigger aggregators. */
-  private readonly pendingTriggers = new Set<string>();
-  /** Native values the user changed since the last flush: a late render must not revert them. */
-  private readonly unsentValues = new Set<string>();
+  /** The states outside forms: what every flush sends. */
+  private readonly browser = new BrowserState();
   /** Per form id: the changes waiting for its submit button. */
   private readonly forms = new Map<string, Map<string, WidgetState>>();
   /** Forms rendered with clear_on_submit in the latest run. */
   private clearingForms = new Set<string>();
   /** Per form id: its submit buttons in page order, as the latest run rendered them. */
   private submitButtons = new Map<string, Array<{ id: string; disabled: boolean }>>();
-  private readonly formClearedListeners = new Map<string, Set<() => void>>();
+  /** Keyed by form id: a clear_on_submit form was just submitted. */
+  private readonly formCleared = new Emitter<Record<string, void>>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The first fragment id of the coming flush wins; the others are reported. */
   private flushFragment: string | null = null;
@@ -48,7 +41,7 @@ export class WidgetStateManager {
    * getWidgetValue reads form-pending state first.
    */
   setStateValue(elementId: string, name: string, value: unknown, placement: WidgetPlacement = {}): void {
-    const current = this.formPending(placement.formId)?.get(elementId) ?? this.states.get(elementId);
+    const current = this.formPending(placement.formId)?.get(elementId) ?? this.browser.get(elementId);
     const map: Record<string, unknown> = current?.type === "json_value" ? JSON.parse(current.value) : {};
     const json = this.serialize(() => JSON.stringify({ ...map, [name]: value }), `setStateValue("${name}")`, elementId);
     if (json !== undefined) this.store({ id: elementId, type: "json_value", value: json }, placement);
@@ -63,11 +56,7 @@ export class WidgetStateManager {
     }
     const event = this.serialize(() => JSON.stringify({ event: name, value }), `setTriggerValue("${name}")`, elementId);
     if (event === undefined) return;
-    const id = triggerAggregatorId(elementId);
-    const pending = this.states.get(id);
-    const list = pending?.type === "json_trigger_value" ? `${pending.value.slice(0, -1)},${event}]` : `[${event}]`;
-    this.states.set(id, { id, type: "json_trigger_value", value: list });
-    this.pendingTriggers.add(id);
+    this.browser.fireTrigger(elementId, event);
     this.scheduleFlush(placement.fragmentId ?? null);
   }
 
@@ -78,8 +67,7 @@ export class WidgetStateManager {
 
   /** st.button: true for exactly the one rerun this click causes. */
   clickButton(id: string, placement: WidgetPlacement = {}): void {
-    this.states.set(id, { id, type: "trigger_value", value: true });
-    this.pendingTriggers.add(id);
+    this.browser.set({ id, type: "trigger_value", value: true });
     this.scheduleFlush(placement.fragmentId ?? null);
   }
 
@@ -88,13 +76,10 @@ export class WidgetStateManager {
    * rerun with the button's trigger; a clear_on_submit form then resets its widgets.
    */
   submitForm(formId: string, buttonId: string, fragmentId: string | null = null): void {
-    for (const state of this.forms.get(formId)?.values() ?? []) {
-      this.states.set(state.id, state);
-      if (state.type === "value") this.unsentValues.add(state.id);
-    }
+    for (const state of this.forms.get(formId)?.values() ?? []) this.browser.set(state);
     this.forms.delete(formId);
     this.clickButton(buttonId, { fragmentId });
-    if (this.clearingForms.has(formId)) for (const listener of this.formClearedListeners.get(formId) ?? []) listener();
+    if (this.clearingForms.has(formId)) this.formCleared.emit(formId);
   }
 
   /**
@@ -108,25 +93,20 @@ export class WidgetStateManager {
 
   /** A value the host has not seen yet: the form's pending change, or a change not flushed yet. */
   userValue(id: string, formId?: string | null): { value: Json } | undefined {
-    const state = this.formPending(formId)?.get(id) ?? (this.unsentValues.has(id) ? this.states.get(id) : undefined);
+    const state = this.formPending(formId)?.get(id) ?? this.browser.unsent(id);
     return state?.type === "value" ? { value: state.value } : undefined;
   }
 
   /** Called after a clear_on_submit form was submitted; returns the unsubscribe function. */
   onFormCleared(formId: string, listener: () => void): () => void {
-    let listeners = this.formClearedListeners.get(formId);
-    if (!listeners) this.formClearedListeners.set(formId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
+    return this.formCleared.on(formId, listener);
   }
 
   /**
-   * Adopts a run's tree: native widgets take the host's value (unless the user's newer value is
-   * still unsent), and widgets the run did not render are forgotten, pending form changes too
-   * (Streamlit drops their state, and a remount starts from `{}`).
+   * Adopts a run's tree (see BrowserState.adopt); pending form changes of widgets the run did not
+   * render are forgotten too.
    */
   syncTree(tree: RenderTree): void {
-    const live = new Set<string>();
     const clearing = new Set<string>();
     const submitButtons = new Map<string, Array<{ id: string; disabled: boolean }>>();
     for (const element of walkTree(tree)) {
@@ -134,20 +114,11 @@ export class WidgetStateManager {
       if (element.type === "button" && element.submit && element.formId) {
         submitButtons.set(element.formId, [...(submitButtons.get(element.formId) ?? []), element]);
       }
-      for (const id of widgetIds(element)) live.add(id);
-      const host = hostValue(element);
-      if (host && "id" in element && !this.unsentValues.has(element.id)) {
-        this.states.set(element.id, { id: element.id, type: "value", value: host.value });
-      }
     }
     this.clearingForms = clearing;
     this.submitButtons = submitButtons;
-    for (const id of this.states.keys()) {
-      if (live.has(id)) continue;
-      this.states.delete(id);
-      this.pendingTriggers.delete(id);
-      this.unsentValues.delete(id);
-    }
+    this.browser.adopt(tree);
+    const live = renderedWidgetIds(tree);
     for (const pending of this.forms.values()) for (const id of pending.keys()) if (!live.has(id)) pending.delete(id);
   }
 
@@ -155,9 +126,7 @@ export class WidgetStateManager {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.ignoredFragments.clear();
-    this.states.clear();
-    this.pendingTriggers.clear();
-    this.unsentValues.clear();
+    this.browser.clear();
     this.forms.clear();
     this.clearingForms.clear();
     this.submitButtons.clear();
@@ -175,8 +144,7 @@ export class WidgetStateManager {
       pending.set(state.id, state);
       return;
     }
-    this.states.set(state.id, state);
-    if (state.type === "value") this.unsentValues.add(state.id);
+    this.browser.set(state);
     this.scheduleFlush(fragmentId ?? null);
   }
 
@@ -198,11 +166,7 @@ export class WidgetStateManager {
       this.report("warn", message);
       this.ignoredFragments.clear();
     }
-    const widgetStates = [...this.states.values()];
-    for (const id of this.pendingTriggers) this.states.delete(id);
-    this.pendingTriggers.clear();
-    this.unsentValues.clear();
-    this.sendRerun(widgetStates, this.flushFragment);
+    this.sendRerun(this.browser.flush(), this.flushFragment);
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

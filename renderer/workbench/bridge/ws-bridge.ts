@@ -8,6 +8,7 @@ import type {
   ServerFrame,
   Wire,
 } from "../../../common";
+import { Emitter } from "../../../common";
 import { decode, encode } from "../../../main/transports/codec";
 
 /** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */
@@ -53,8 +54,8 @@ export class WsBridge implements ReconnectingBridge {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private unsent: ClientFrame[] = [];
-  private readonly listeners = new Map<HostEventName, Set<(payload: never) => void>>();
-  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private readonly events = new Emitter<HostEvents>();
+  private readonly connection = new Emitter<{ change: boolean }>();
   private connected = false;
   private reportedDown = false;
   private retryMs: number;
@@ -82,15 +83,11 @@ export class WsBridge implements ReconnectingBridge {
   }
 
   on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    return this.events.on(event, listener);
   }
 
   onConnectionChange(listener: (connected: boolean) => void): () => void {
-    this.connectionListeners.add(listener);
-    return () => this.connectionListeners.delete(listener);
+    return this.connection.on("change", listener);
   }
 
   private open(): void {
@@ -121,7 +118,7 @@ export class WsBridge implements ReconnectingBridge {
 
   private report(connected: boolean): void {
     this.reportedDown = !connected;
-    for (const listener of this.connectionListeners) listener(connected);
+    this.connection.emit("change", connected);
   }
 
   private receive(data: unknown): void {
@@ -136,7 +133,7 @@ export class WsBridge implements ReconnectingBridge {
       this.pending.delete(frame.id);
       call?.resolve(frame.wire);
     } else if (frame.type === "event") {
-      for (const listener of this.listeners.get(frame.name) ?? []) listener(frame.payload as never);
+      this.events.emit(frame.name, frame.payload as never);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
+import { Emitter, PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
 import { check, FromPreviewSchema } from "../../../common/schemas";
 
 export interface PreviewPortEvents {
@@ -13,8 +13,6 @@ export interface PreviewPortEvents {
   connect: boolean;
 }
 
-type Listener<E extends keyof PreviewPortEvents> = (payload: PreviewPortEvents[E]) => void;
-
 /**
  * The workbench end of the preview channel (Storybook's postMessage channel, reduced): messages
  * wait in a queue until the frame has said hello and received its MessagePort, and everything the
@@ -23,19 +21,13 @@ type Listener<E extends keyof PreviewPortEvents> = (payload: PreviewPortEvents[E
 export class PreviewPort {
   private port: MessagePort | null = null;
   private queue: ToPreview[] = [];
-  private readonly listeners: { [E in keyof PreviewPortEvents]: Set<Listener<E>> } = {
-    message: new Set(),
-    invalid: new Set(),
-    connect: new Set(),
-  };
+  private readonly events = new Emitter<PreviewPortEvents>();
 
   /** `frame` returns the iframe's window; only hellos from exactly that window are answered. */
   constructor(private readonly frame: () => Window | null | undefined) {}
 
-  on<E extends keyof PreviewPortEvents>(event: E, listener: Listener<E>): () => void {
-    const set = this.listeners[event] as Set<Listener<E>>;
-    set.add(listener);
-    return () => set.delete(listener);
+  on<E extends keyof PreviewPortEvents>(event: E, listener: (payload: PreviewPortEvents[E]) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   send(message: ToPreview): void {
@@ -68,16 +60,12 @@ export class PreviewPort {
     const queued = this.queue;
     this.queue = [];
     for (const message of queued) this.port.postMessage(message);
-    this.emit("connect", replaced);
+    this.events.emit("connect", replaced);
   }
 
   private receive(data: unknown): void {
     const result = check(FromPreviewSchema, data);
-    if (result.ok) this.emit("message", result.value);
-    else this.emit("invalid", result.error);
-  }
-
-  private emit<E extends keyof PreviewPortEvents>(event: E, payload: PreviewPortEvents[E]): void {
-    for (const listener of this.listeners[event] as Set<Listener<E>>) listener(payload);
+    if (result.ok) this.events.emit("message", result.value);
+    else this.events.emit("invalid", result.error);
   }
 }

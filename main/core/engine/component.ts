@@ -9,6 +9,7 @@ import type { RunContext } from "./run-context";
 import type { Callback, ComponentMeta, StateMap } from "./session-state";
 import { isPlainObject } from "./session-state";
 import { validateHeight, validateWidth } from "./layout";
+import type { LoopJournal } from "./journal";
 
 interface Registered {
   name: string;
@@ -27,6 +28,8 @@ const MOUNT_OPTIONS = new Set(["key", "data", "default", "width", "height"]);
  */
 export class ComponentRegistry {
   private readonly components = new Map<string, Registered>();
+
+  constructor(private readonly journal: LoopJournal | null = null) {}
 
   register(ctx: () => RunContext, name: string, definition: ComponentDefinition = {}): ComponentRenderer {
     if (typeof name !== "string" || name.trim() === "") throw StreamlitAPIException("A component needs a non-empty `name`.");
@@ -57,7 +60,7 @@ export class ComponentRegistry {
     const serialized = serializeData(options.data);
     for (const warning of serialized.warnings) ctx.warnings.push(`Component '${name}'${key ? ` (key '${key}')` : ""}: ${warning}`);
 
-    const id = elementId("bidi_component", key, {
+    const identity = {
       component_name: name,
       isolate_styles: registered.isolateStyles,
       width,
@@ -66,9 +69,11 @@ export class ComponentRegistry {
       data: serialized.digest,
       form_id: ctx.target.formId,
       root: ctx.target.root,
-    });
+    };
+    const id = elementId("bidi_component", key, identity);
     const meta: ComponentMeta = { kind: "bidi_component", id, userKey: key, fragmentId: ctx.target.fragmentId, component: name, callbacks, defaults };
     const result = ctx.state.register(meta);
+    this.journal?.mounted(name, key, { elementId: id, identity, data: serialized.data, defaults });
     ctx.emit({
       type: "bidi_component",
       id,

@@ -4,7 +4,8 @@ import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
 import { RunContext } from "./run-context";
-import type { Callback } from "./session-state";
+import type { DueCallback } from "./session-state";
+import { LoopJournal, type EngineHop } from "./journal";
 import { SessionState } from "./session-state";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
@@ -29,6 +30,8 @@ export interface RunOutcome {
   rerunFragment: string | null;
   /** The fragment this run was limited to (null: the whole script ran). */
   fragmentId: string | null;
+  /** What the loop debugger's timeline shows of this run: callbacks, triggers, reverts, remounts, data diffs. */
+  hops: EngineHop[];
 }
 
 /**
@@ -37,8 +40,9 @@ export interface RunOutcome {
  * widgets the run did not create.
  */
 export class RerunEngine {
-  readonly state = new SessionState();
-  private readonly registry = new ComponentRegistry();
+  private readonly journal = new LoopJournal();
+  readonly state = new SessionState(this.journal);
+  private readonly registry = new ComponentRegistry(this.journal);
   private readonly fragments = new Fragments();
   private lastTree: RenderTree | null = null;
   private current: RunContext;
@@ -62,6 +66,7 @@ export class RerunEngine {
     const fragment = request.fragmentId && this.lastTree ? this.fragments.targetFor(request.fragmentId) : null;
     const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target));
     state.beginRun();
+    this.journal.beginRun();
     if (!fragment) this.fragments.beginFullRun();
     // §7.2 step 1: every incoming value is stored before the first callback runs.
     const callbacks = request.widgetStates.flatMap((ws) => state.receive(ws));
@@ -94,7 +99,9 @@ export class RerunEngine {
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
     else if (status !== "interrupted") this.fragments.commitFullRun();
     if (status !== "interrupted") this.lastTree = tree;
+    const hops = this.journal.endRun(status !== "interrupted" && !fragment);
     return {
+      hops,
       status,
       tree,
       warnings: ctx.warnings,
@@ -105,13 +112,18 @@ export class RerunEngine {
     };
   }
 
-  private runCallback(ctx: RunContext, callback: Callback): void {
+  private runCallback(ctx: RunContext, { callback, instance, name }: DueCallback): void {
+    const started = performance.now();
+    let failure: unknown = null;
     try {
       callback();
     } catch (error) {
       // st.rerun() inside a callback is queued until all callbacks ran (§7.2).
       if (error instanceof ControlSignal && error.kind === "rerun") ctx.rerunRequested = true;
-      else throw error;
+      else throw (failure = error);
+    } finally {
+      const error = failure === null ? null : failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure);
+      this.journal.record({ kind: "callback", instance, name, durationMs: performance.now() - started, error });
     }
   }
 }

@@ -10,8 +10,19 @@ import {
   widgetAlreadyInstantiated,
 } from "./errors";
 import { asJson, jsonFields } from "./snapshot";
+import { previewValue } from "../../../common";
+import type { LoopJournal } from "./journal";
 
 export type Callback = () => unknown;
+
+/** A callback made due by the browser's message, with what the timeline names it by. */
+export interface DueCallback {
+  callback: Callback;
+  /** The widget's user key, or its element id when unkeyed. */
+  instance: string;
+  /** The state or trigger name (`on_<name>_change`), or `on_change` / `on_click`. */
+  name: string;
+}
 
 export interface ComponentMeta {
   kind: "bidi_component";
@@ -92,6 +103,10 @@ export class SessionState {
   private readonly keyToId = new Map<string, string>();
   /** Widgets created so far in this run; writes to them now raise (§6). */
   private readonly instantiated = new Set<string>();
+  /** Component id → state names the script or the panel wrote since the browser last sent its map. */
+  private readonly scriptWrites = new Map<string, Set<string>>();
+
+  constructor(private readonly journal: LoopJournal | null = null) {}
 
   /** Start of a run: triggers reset (§7.2 step 1), nothing is instantiated yet. */
   beginRun(): void {
@@ -119,6 +134,7 @@ export class SessionState {
       if (this.instantiated.has(id) || (fragmentId !== null && meta.fragmentId !== fragmentId)) continue;
       this.values.delete(id);
       this.seenTriggers.delete(id);
+      this.scriptWrites.delete(id);
       this.meta.delete(id);
       if (meta.userKey !== null && this.keyToId.get(meta.userKey) === id) this.keyToId.delete(meta.userKey);
     }
@@ -129,7 +145,7 @@ export class SessionState {
    * it makes due, in payload order. An entry for a widget the last run did not register is kept
    * until that widget mounts.
    */
-  receive(ws: WidgetState): Callback[] {
+  receive(ws: WidgetState): DueCallback[] {
     switch (ws.type) {
       case "json_trigger_value":
         return this.receiveTriggers(ws.value, aggregatorOwner(ws.id));
@@ -142,7 +158,7 @@ export class SessionState {
     }
   }
 
-  private receiveTriggers(text: string, id: string | null): Callback[] {
+  private receiveTriggers(text: string, id: string | null): DueCallback[] {
     if (id === null) return [];
     const events = parseTriggerList(text);
     this.events.set(id, events);
@@ -151,11 +167,13 @@ export class SessionState {
     for (const { event } of events) seen.add(event);
     const meta = this.meta.get(id);
     if (meta?.kind !== "bidi_component") return [];
+    const instance = instanceName(meta);
+    for (const { event } of events) this.journal?.record({ kind: "trigger", instance, name: event, handled: meta.callbacks.has(event) });
     // Each payload calls its callback: the same event twice in a batch calls it twice (§7.2).
-    return events.flatMap(({ event }) => meta.callbacks.get(event) ?? []);
+    return events.flatMap(({ event }) => due(meta, event));
   }
 
-  private receiveStateMap(id: string, incoming: StateMap): Callback[] {
+  private receiveStateMap(id: string, incoming: StateMap): DueCallback[] {
     const meta = this.meta.get(id);
     if (meta?.kind !== "bidi_component") {
       this.incoming.set(id, incoming);
@@ -164,17 +182,18 @@ export class SessionState {
     const next = { ...(meta.defaults ?? {}), ...incoming };
     const previous = this.componentMap(id);
     this.values.set(id, next);
-    return changedKeys(previous, next).flatMap((name) => meta.callbacks.get(name) ?? []);
+    this.noteReverts(meta, previous, next);
+    return changedKeys(previous, next).flatMap((name) => due(meta, name));
   }
 
-  private receiveClick(id: string, clicked: boolean): Callback[] {
+  private receiveClick(id: string, clicked: boolean): DueCallback[] {
     const meta = this.meta.get(id);
     if (!clicked || !isButton(meta)) return [];
     this.fired.add(id);
-    return meta.onChange ? [meta.onChange] : [];
+    return meta.onChange ? [{ callback: meta.onChange, instance: instanceName(meta), name: "on_click" }] : [];
   }
 
-  private receiveValue(id: string, wire: unknown): Callback[] {
+  private receiveValue(id: string, wire: unknown): DueCallback[] {
     const meta = this.meta.get(id);
     if (meta?.kind === "bidi_component" || isButton(meta)) return [];
     if (!meta?.fromWire) {
@@ -185,7 +204,7 @@ export class SessionState {
     const value = meta.fromWire(wire);
     if (this.values.has(id) && isDeepStrictEqual(this.values.get(id), value)) return [];
     this.values.set(id, value);
-    return meta.onChange ? [meta.onChange] : [];
+    return meta.onChange ? [{ callback: meta.onChange, instance: instanceName(meta), name: "on_change" }] : [];
   }
 
   /**
@@ -287,6 +306,7 @@ export class SessionState {
     if (change === "delete") delete next[name];
     else next[name] = change.value;
     this.values.set(meta.id, next);
+    this.noteScriptWrite(meta.id, [name]);
   }
 
   /** `st.session_state[key] = value`. */
@@ -303,6 +323,7 @@ export class SessionState {
         throw StreamlitAPIException(`\`st.session_state.${key}\` holds a component's state and must be set to an object, got ${describe(value)}.`);
       }
       this.values.set(meta.id, { ...value });
+      this.noteScriptWrite(meta.id, Object.keys(value));
       return;
     }
     this.values.set(meta.id, value);
@@ -332,6 +353,28 @@ export class SessionState {
   private widgetForKey(key: string): WidgetMeta | undefined {
     const id = this.keyToId.get(key);
     return id === undefined ? undefined : this.meta.get(id);
+  }
+
+  private noteScriptWrite(id: string, names: string[]): void {
+    const written = this.scriptWrites.get(id) ?? new Set<string>();
+    for (const name of names) written.add(name);
+    this.scriptWrites.set(id, written);
+  }
+
+  /** The browser's map replaced names the script wrote: Streamlit's stale-map revert, made visible. */
+  private noteReverts(meta: ComponentMeta, previous: StateMap, next: StateMap): void {
+    const written = this.scriptWrites.get(meta.id);
+    this.scriptWrites.delete(meta.id);
+    for (const name of written ?? []) {
+      if (!(name in previous) || isDeepStrictEqual(previous[name], next[name])) continue;
+      this.journal?.record({
+        kind: "revert",
+        instance: instanceName(meta),
+        name,
+        scriptValue: previewValue(previous[name]),
+        browserValue: previewValue(next[name] ?? null),
+      });
+    }
   }
 
   /** The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6). */
@@ -432,4 +475,11 @@ function parseTriggerList(text: string): TriggerEvent[] {
 function changedKeys(previous: StateMap, next: StateMap): string[] {
   const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
   return [...keys].filter((k) => !(k in previous) || !(k in next) || !isDeepStrictEqual(previous[k], next[k]));
+}
+
+const instanceName = (meta: WidgetMeta) => meta.userKey ?? meta.id;
+
+function due(meta: ComponentMeta, name: string): DueCallback[] {
+  const callback = meta.callbacks.get(name);
+  return callback ? [{ callback, instance: instanceName(meta), name }] : [];
 }

@@ -1,12 +1,17 @@
 import type { Pinia } from "pinia";
-import type { HostStatus, SessionStateSnapshot } from "../../common";
+import type { Finding, HostStatus, LoopEvent, RerunGate, SessionStateSnapshot } from "../../common";
 import { useHostStatusStore } from "./stores/hostStatus";
 import { useSessionStateStore } from "./stores/sessionState";
+import { useTimelineStore } from "./stores/timeline";
 
 export interface LoopwrightTestHook {
   sessionState(): SessionStateSnapshot;
   status(): HostStatus;
   renderedRunId(): number;
+  /** The loop events the workbench holds, oldest first. */
+  timeline(): LoopEvent[];
+  findings(): Finding[];
+  rerunsGate(): RerunGate;
 }
 
 declare global {
@@ -21,9 +26,13 @@ const copy = <T>(value: T): T => structuredClone(value);
 export function installTestHook(win: Window, pinia: Pinia): void {
   const hostStatus = useHostStatusStore(pinia);
   const session = useSessionStateStore(pinia);
+  const timeline = useTimelineStore(pinia);
   win.__loopwright = {
     sessionState: () => copy(session.snapshot),
     status: () => copy(hostStatus.status),
     renderedRunId: () => hostStatus.renderedRunId,
+    timeline: () => copy(timeline.events),
+    findings: () => copy(timeline.findings),
+    rerunsGate: () => copy(timeline.reruns),
   };
 }

@@ -1,0 +1,164 @@
+import { defineStore } from "pinia";
+import { computed, inject, reactive, ref, shallowRef } from "vue";
+import type { Finding, LoopEvent, LoopEventKind, LoopSnapshot, RerunGate } from "../../../common";
+import { HOST_CLIENT, type HostClient } from "../bridge/host-client";
+import { CausalGraph } from "../timeline/graph";
+import { describeRunCause } from "../timeline/describe";
+import type { EventOf } from "../timeline/graph";
+import { groupRuns, rerunsPerSecond } from "../timeline/runs";
+import { useLogStore } from "./log";
+
+/** The host keeps the same cap; the workbench's ring only matters for what it appended itself. */
+export const DEFAULT_CAP = 20_000;
+
+/** Loop-debugger calls the host gains later; each is optional until then and the store checks for it. */
+interface LoopDebuggerHost {
+  setRecording?(on: boolean): Promise<void>;
+  clearTimeline?(): Promise<void>;
+  pauseReruns?(): Promise<void>;
+  resumeReruns?(): Promise<void>;
+  stepRerun?(): Promise<void>;
+}
+
+export interface TimelineFilter {
+  instance: string | null;
+  /** Empty shows every kind. */
+  kinds: LoopEventKind[];
+  text: string;
+}
+
+/** A search reads an event's JSON; serialising 10,000 events once, not on every keystroke. */
+const jsonText = new WeakMap<LoopEvent, string>();
+function searchText(event: LoopEvent): string {
+  let text = jsonText.get(event);
+  if (text === undefined) jsonText.set(event, (text = JSON.stringify(event).toLowerCase()));
+  return text;
+}
+
+export const useTimelineStore = defineStore("timeline", () => {
+  const host = inject(HOST_CLIENT)! as HostClient & LoopDebuggerHost;
+  const log = useLogStore();
+
+  const events = shallowRef<LoopEvent[]>([]);
+  const cap = ref(DEFAULT_CAP);
+  const dropped = ref(0);
+  const recording = ref(true);
+  const findings = shallowRef<Finding[]>([]);
+  const reruns = shallowRef<RerunGate>({ paused: false, queued: 0, reason: null });
+  const filter = reactive<TimelineFilter>({ instance: null, kinds: [], text: "" });
+  /** The events shown as one chain: a clicked event's causes and effects, or a finding's evidence. */
+  const highlighted = shallowRef<ReadonlySet<string>>(new Set());
+  let graph = new CausalGraph();
+
+  function append(batch: readonly LoopEvent[]): void {
+    for (const event of batch) graph.add(event);
+    let next = events.value.concat(batch);
+    const over = next.length - cap.value;
+    if (over > 0) {
+      for (const event of next.slice(0, over)) graph.remove(event);
+      next = next.slice(over);
+      dropped.value += over;
+    }
+    events.value = next;
+  }
+
+  function applySnapshot(snapshot: LoopSnapshot): void {
+    graph = new CausalGraph();
+    events.value = [];
+    cap.value = snapshot.cap;
+    dropped.value = snapshot.dropped;
+    recording.value = snapshot.recording;
+    findings.value = snapshot.findings;
+    reruns.value = snapshot.reruns;
+    highlighted.value = new Set();
+    append(snapshot.events);
+  }
+
+  /** Ignored while recording is off, so a host that cannot pause yet still looks paused. */
+  function appendEvents(batch: LoopEvent[]): void {
+    if (recording.value && batch.length) append(batch);
+  }
+
+  function applyFindings(next: Finding[]): void {
+    findings.value = next;
+  }
+
+  function applyGate(gate: RerunGate): void {
+    reruns.value = gate;
+  }
+
+  function clear(): void {
+    graph = new CausalGraph();
+    events.value = [];
+    dropped.value = 0;
+    findings.value = [];
+    highlighted.value = new Set();
+  }
+
+  const runs = computed(() => groupRuns(events.value));
+  const instances = computed(() => [...new Set(events.value.map((e) => e.instance).filter((i) => i != null))].sort());
+  const kinds = computed(() => [...new Set(events.value.map((e) => e.kind))].sort());
+
+  /** Reads the filter once per change, not once per event: 10,000 reactive reads are what a filter costs. */
+  const matches = computed(() => {
+    const { instance } = filter;
+    const kinds = new Set(filter.kinds);
+    const text = filter.text.trim().toLowerCase();
+    return (event: LoopEvent): boolean =>
+      (instance === null || event.instance === instance) &&
+      (kinds.size === 0 || kinds.has(event.kind)) &&
+      (text === "" || searchText(event).includes(text));
+  });
+
+  const filtering = computed(() => filter.instance !== null || filter.kinds.length > 0 || filter.text.trim() !== "");
+  /** Runs with only their matching hops; a run with none is left out while a filter is on. */
+  const visibleRuns = computed(() =>
+    filtering.value
+      ? runs.value.map((run) => ({ ...run, hops: run.hops.filter(matches.value) })).filter((run) => run.hops.length)
+      : runs.value,
+  );
+
+  const chainOf = (eventId: string) => graph.chainOf(eventId);
+  const eventById = (eventId: string) => graph.get(eventId);
+  const runCause = (start: EventOf<"run-start">) => describeRunCause(start, graph);
+  const rerunRate = (now: number) => rerunsPerSecond(events.value, now);
+
+  function highlightChain(eventId: string): void {
+    highlighted.value = chainOf(eventId);
+  }
+
+  function highlight(eventIds: readonly string[]): void {
+    highlighted.value = new Set(eventIds);
+  }
+
+  async function callHost<M extends keyof LoopDebuggerHost>(method: M, ...args: Parameters<NonNullable<LoopDebuggerHost[M]>>) {
+    const call = host[method] as ((...a: typeof args) => Promise<void>) | undefined;
+    if (!call) return log.report("warn", `This host cannot ${method} yet`);
+    try {
+      await call.apply(host, args);
+    } catch (error) {
+      log.report("error", `${method} failed: ${(error as Error).message}`);
+    }
+  }
+
+  // Recording and clearing also act here, since the workbench holds its own copy of the timeline;
+  // the rerun gate lives only in the host, which answers with `applyGate`.
+  function setRecording(on: boolean) {
+    recording.value = on;
+    return callHost("setRecording", on);
+  }
+  function clearTimeline() {
+    clear();
+    return callHost("clearTimeline");
+  }
+  const pauseReruns = () => callHost("pauseReruns");
+  const resumeReruns = () => callHost("resumeReruns");
+  const stepRerun = () => callHost("stepRerun");
+
+  return {
+    events, cap, dropped, recording, findings, reruns, filter, highlighted,
+    applySnapshot, appendEvents, applyFindings, applyGate, clear,
+    runs, instances, kinds, filtering, visibleRuns, chainOf, eventById, runCause, rerunRate, highlightChain, highlight,
+    setRecording, clearTimeline, pauseReruns, resumeReruns, stepRerun,
+  };
+});

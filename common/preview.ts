@@ -1,5 +1,6 @@
+import * as v from "valibot";
 import type { RenderedRun } from "./elements";
-import type { WidgetState } from "./widgets";
+import { RerunRequestSchema } from "./widgets";
 
 /**
  * Messages between the workbench and the sandboxed preview frame. The handshake uses
@@ -17,12 +18,19 @@ export type ToPreview =
   | { type: "reset"; sessionId: string }
   | { type: "theme"; theme: ThemeName };
 
-export type FromPreview =
-  /** Widget values changed (one flush per macrotask): rerun with all widget states. */
-  | { type: "rerun"; widgetStates: WidgetState[]; fragmentId: string | null }
+/** The preview runs author code, so the workbench validates everything it sends. */
+export const FromPreviewSchema = v.variant("type", [
+  /** Widget values changed (one flush per macrotask): the rerun request the host receives. */
+  v.object({ type: v.literal("rerun"), ...RerunRequestSchema.entries }),
   /** The preview rendered this run and every component's default export has settled. */
-  | { type: "rendered"; runId: number }
+  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
   /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
-  | { type: "hotkey"; key: "r" }
+  v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
   /** Component errors and warnings worth showing in the workbench. */
-  | { type: "console"; level: "info" | "warn" | "error"; message: string };
+  v.object({
+    type: v.literal("console"),
+    level: v.picklist(["info", "warn", "error"]),
+    message: v.pipe(v.string(), v.maxLength(64 * 1024)),
+  }),
+]);
+export type FromPreview = v.InferOutput<typeof FromPreviewSchema>;

@@ -4,12 +4,8 @@
  * Built as one self-contained CJS file: a sandboxed preload can require nothing but electron.
  */
 import { contextBridge, ipcRenderer } from "electron";
-import {
-  IPC_CALL_CHANNEL,
-  IPC_EVENT_CHANNEL,
-  type HostEventName,
-  type LoopwrightBridge,
-} from "../common/bridge";
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type LoopwrightBridge } from "../common/bridge";
+import type { HostEventName } from "../common/host-api";
 
 type Listener = (payload: unknown) => void;
 

@@ -1,4 +1,4 @@
-import type { AppElement, BidiComponentElement, WidgetState } from "../../common";
+import type { AppElement, BidiComponentElement, SessionStateEdit, WidgetState } from "../../common";
 import { triggerAggregatorId } from "../../common";
 import type { AppScript } from "../../common/api";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
@@ -40,8 +40,8 @@ export class FakeBrowser {
   }
 
   /** Flush: one rerun with every widget state, then pending triggers are forgotten. */
-  async flush(edits?: Parameters<RerunEngine["run"]>[0]["edits"]) {
-    const outcome = await this.engine.run({ widgetStates: this.widgetStates(), edits });
+  async flush(edits: SessionStateEdit[] = []) {
+    const outcome = await this.engine.run({ widgetStates: this.widgetStates(), fragmentId: null, edits });
     this.triggers.clear();
     this.clicked = null;
     const present = new Set(outcome.tree.main.filter((e) => "id" in e).map((e) => (e as { id: string }).id));

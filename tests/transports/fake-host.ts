@@ -1,5 +1,10 @@
-import type { HostEventName, HostEvents, HostSnapshot } from "../../common";
+import { HOST_METHOD_NAMES, type HostApi, type HostEventName, type HostEvents, type HostMethod, type OnHostEvent } from "../../common";
 import type { ScriptHost } from "../../main/core/types";
+
+type Behaviour = Partial<Record<HostMethod, (...args: unknown[]) => unknown>>;
+
+/** The host methods, put on the prototype by the static block below. */
+export interface FakeHost extends HostApi {}
 
 /** A ScriptHost whose methods are scripted per test and whose events the test emits by hand. */
 export class FakeHost implements ScriptHost {
@@ -7,32 +12,28 @@ export class FakeHost implements ScriptHost {
   disposed = false;
   private listeners = new Map<HostEventName, Set<(payload: never) => void>>();
 
-  constructor(private readonly behaviour: Partial<Record<"hello" | "rerun" | "stop" | "editSessionState", (...args: unknown[]) => unknown>> = {}) {}
+  constructor(private readonly behaviour: Behaviour = {}) {}
 
-  private async invoke(method: "hello" | "rerun" | "stop" | "editSessionState", args: unknown[]): Promise<never> {
+  static {
+    // One method per entry of the host's method table; each records its call on `this` and answers as scripted.
+    for (const method of HOST_METHOD_NAMES) {
+      FakeHost.prototype[method] = function (this: FakeHost, ...args: unknown[]) {
+        return this.invoke(method, args);
+      };
+    }
+  }
+
+  protected async invoke(method: HostMethod, args: unknown[]): Promise<never> {
     this.calls.push({ method, args });
     return (await this.behaviour[method]?.(...args)) as never;
   }
 
-  hello(): Promise<HostSnapshot> {
-    return this.invoke("hello", []);
-  }
-  rerun(...args: unknown[]) {
-    return this.invoke("rerun", args);
-  }
-  stop() {
-    return this.invoke("stop", []);
-  }
-  editSessionState(...args: unknown[]) {
-    return this.invoke("editSessionState", args);
-  }
-
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
+  on: OnHostEvent = (event, listener) => {
     const set = this.listeners.get(event) ?? new Set();
     this.listeners.set(event, set);
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
-  }
+  };
 
   emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as (p: HostEvents[E]) => void)(payload);

@@ -1,7 +1,16 @@
-import { vi } from "vitest";
+import { vi, type Mock } from "vitest";
 import { createPinia, setActivePinia, type Pinia } from "pinia";
 import { createApp, type App, type Component } from "vue";
-import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../common";
+import {
+  HOST_METHOD_NAMES,
+  type HostApi,
+  type HostEventName,
+  type HostEvents,
+  type HostMethod,
+  type HostResult,
+  type HostSnapshot,
+  type OnHostEvent,
+} from "../../common";
 import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
@@ -14,20 +23,27 @@ export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
   };
 }
 
-/** A host client whose methods are spies and whose events the test fires by hand. */
+/** What the fake answers when a test scripts nothing else; methods not listed resolve undefined. */
+const ANSWERS: { [M in HostMethod]?: () => HostResult<M> } = {
+  hello: () => snapshot(),
+  editSessionState: () => ({ ok: true }),
+};
+
+/** A host client whose methods are spies (one per host method) and whose events the test fires by hand. */
 export function fakeHost() {
-  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const listeners = new Map<HostEventName, Set<(payload: never) => void>>();
   const connectionListeners = new Set<(connected: boolean) => void>();
+  const methods = Object.fromEntries(
+    HOST_METHOD_NAMES.map((method) => [method, vi.fn(async (..._args: unknown[]): Promise<unknown> => ANSWERS[method]?.())]),
+  ) as { [M in HostMethod]: Mock<HostApi[M]> };
+  const on: OnHostEvent = (event, listener) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event)!.add(listener);
+    return () => listeners.get(event)!.delete(listener);
+  };
   const host = {
-    hello: vi.fn(async () => snapshot()),
-    rerun: vi.fn(async () => {}),
-    stop: vi.fn(async () => {}),
-    editSessionState: vi.fn(async (_edit: SessionStateEdit): Promise<EditResult> => ({ ok: true })),
-    on: (event: HostEventName, listener: (payload: never) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    },
+    ...methods,
+    on,
     onConnectionChange: (listener: (connected: boolean) => void) => {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);

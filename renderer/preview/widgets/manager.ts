@@ -1,4 +1,4 @@
-import { triggerAggregatorId, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
+import { triggerAggregatorId, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
 import { describeError, type Report } from "../report";
 import { hostValue, walkTree, widgetIds } from "../../../common";
 
@@ -6,7 +6,7 @@ import { hostValue, walkTree, widgetIds } from "../../../common";
 export const FORM_TRIGGER_WARNING =
   "BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.";
 
-export type SendRerun = (widgetStates: WidgetState[], fragmentId: string | null) => void;
+export type SendRerun = (request: RerunRequest) => void;
 
 const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole app" : `fragment ${fragmentId}`);
 
@@ -202,7 +202,7 @@ export class WidgetStateManager {
     for (const id of this.pendingTriggers) this.states.delete(id);
     this.pendingTriggers.clear();
     this.unsentValues.clear();
-    this.sendRerun(widgetStates, this.flushFragment);
+    this.sendRerun({ widgetStates, fragmentId: this.flushFragment });
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

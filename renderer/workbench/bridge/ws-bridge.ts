@@ -1,13 +1,4 @@
-import type {
-  ClientFrame,
-  HostApi,
-  HostEventName,
-  HostEvents,
-  HostMethod,
-  LoopwrightBridge,
-  ServerFrame,
-  Wire,
-} from "../../../common";
+import type { CallHost, ClientFrame, HostEventName, LoopwrightBridge, OnHostEvent, ServerFrame, Wire } from "../../../common";
 import { decode, encode } from "../../../main/transports/codec";
 
 /** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */
@@ -68,7 +59,7 @@ export class WsBridge implements ReconnectingBridge {
     this.open();
   }
 
-  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Wire<Awaited<ReturnType<HostApi[M]>>>> {
+  readonly call: CallHost = (method, ...args) => {
     const frame: ClientFrame = { type: "call", id: this.nextId++, method, args };
     return new Promise<Wire>((resolve, reject) => {
       if (this.socket.readyState > OPEN) {
@@ -78,15 +69,15 @@ export class WsBridge implements ReconnectingBridge {
       this.pending.set(frame.id, { resolve, reject });
       if (this.connected) this.socket.send(encode(frame));
       else this.unsent.push(frame);
-    }) as Promise<Wire<Awaited<ReturnType<HostApi[M]>>>>;
-  }
+    }) as ReturnType<CallHost>;
+  };
 
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
+  readonly on: OnHostEvent = (event, listener) => {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
-  }
+  };
 
   onConnectionChange(listener: (connected: boolean) => void): () => void {
     this.connectionListeners.add(listener);

@@ -1,5 +1,4 @@
-import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
-import { check, FromPreviewSchema } from "../../../common/schemas";
+import { check, FromPreviewSchema, PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
 
 export interface PreviewPortEvents {
   /** A message from the preview that passed the schema. */

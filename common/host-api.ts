@@ -44,7 +44,7 @@ export type HostApi = { [M in keyof HostMethodTable]: (...args: HostArgs<M>) => 
 export const HOST_METHOD_NAMES = Object.keys(HOST_METHODS) as HostMethod[];
 
 /** Events the host pushes, with their payloads. */
-export const HOST_EVENTS = {
+const HOST_EVENTS = {
   status: carries<HostStatus>(),
   render: carries<RenderedRun>(),
   sessionState: carries<SessionStateSnapshot>(),

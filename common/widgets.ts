@@ -9,7 +9,7 @@ const MAX_WIDGETS = 10_000;
  * Widget states, as the preview sends them with every rerun request (Streamlit's WidgetStates).
  * The preview keeps every widget's current value and sends all of them each time (§6, §7.1).
  */
-export const WidgetStateSchema = v.variant("type", [
+const WidgetStateSchema = v.variant("type", [
   /** A component's full state map, serialized with JSON.stringify (like Streamlit's jsonValue). */
   v.object({ id: IdSchema, type: v.literal("json_value"), value: v.pipe(v.string(), v.maxLength(MAX_PAYLOAD)) }),
   /** A component's trigger aggregator: a JSON array of `{event, value}` (like jsonTriggerValue). */

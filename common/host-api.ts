@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { RenderedRun } from "./elements";
 import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } from "./session";
 import type { HostStatus, LogEntry } from "./status";
-import { RerunRequestSchema } from "./widgets";
+import { RerunRequestSchema } from "./widget-state";
 
 /** A type the tables below carry without a runtime check: results and events come from our own host. */
 declare const carried: unique symbol;

@@ -1,10 +1,16 @@
-export * from "./json";
-export * from "./validation";
+// Modules that build valibot schemas are re-exported as types only: the preview imports this
+// file and should not load the validation code it never runs. Their values (schemas, tables,
+// check) are imported from the module itself.
+export type * from "./json";
+export type * from "./validation";
 export * from "./elements";
+export type * from "./widget-state";
 export * from "./widgets";
-export * from "./session";
+export type * from "./session";
 export * from "./status";
-export * from "./host-api";
+export type * from "./host-api";
 export * from "./bridge";
+export type * from "./frames";
 export * from "./preview";
+export type * from "./from-preview";
 export * from "./tree";

@@ -1,4 +1,5 @@
-import { HOST_METHOD_NAMES, type HostApi, type HostEventName, type HostEvents, type HostMethod, type OnHostEvent } from "../../common";
+import type { HostApi, HostEventName, HostEvents, HostMethod, OnHostEvent } from "../../common";
+import { HOST_METHOD_NAMES } from "../../common/host-api";
 import type { ScriptHost } from "../../main/core/types";
 
 type Behaviour = Partial<Record<HostMethod, (...args: unknown[]) => unknown>>;

@@ -1,16 +1,8 @@
 import { vi, type Mock } from "vitest";
 import { createPinia, setActivePinia, type Pinia } from "pinia";
 import { createApp, type App, type Component } from "vue";
-import {
-  HOST_METHOD_NAMES,
-  type HostApi,
-  type HostEventName,
-  type HostEvents,
-  type HostMethod,
-  type HostResult,
-  type HostSnapshot,
-  type OnHostEvent,
-} from "../../common";
+import type { HostApi, HostEventName, HostEvents, HostMethod, HostResult, HostSnapshot, OnHostEvent } from "../../common";
+import { HOST_METHOD_NAMES } from "../../common/host-api";
 import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {

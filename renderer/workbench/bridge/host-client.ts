@@ -1,13 +1,6 @@
 import type { InjectionKey } from "vue";
-import {
-  HOST_METHOD_NAMES,
-  type HostApi,
-  type HostArgs,
-  type HostEventSource,
-  type HostMethod,
-  type LoopwrightBridge,
-  type Wire,
-} from "../../../common";
+import type { HostApi, HostArgs, HostEventSource, HostMethod, LoopwrightBridge, Wire } from "../../../common";
+import { HOST_METHOD_NAMES } from "../../../common/host-api";
 import type { ReconnectingBridge } from "./ws-bridge";
 
 /** What stores see of the host: plain async methods that throw on failure, plus events. */

@@ -1,4 +1,6 @@
-import { check, FromPreviewSchema, PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
+import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
+import { FromPreviewSchema } from "../../../common/from-preview";
+import { check } from "../../../common/validation";
 
 export interface PreviewPortEvents {
   /** A message from the preview that passed the schema. */

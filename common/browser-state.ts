@@ -6,7 +6,8 @@
  */
 import type { RenderTree } from "./elements";
 import { hostValue, renderedWidgetIds, walkTree } from "./tree";
-import { triggerAggregatorId, type WidgetState } from "./widgets";
+import { triggerAggregatorId } from "./widgets";
+import type { WidgetState } from "./widget-state";
 
 /** Button clicks and component trigger aggregators: they exist for the one rerun they cause. */
 function isOneShot(state: WidgetState): boolean {

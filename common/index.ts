@@ -1,11 +1,20 @@
-export * from "./json";
+// Modules that build valibot schemas are re-exported as types only: the preview imports this
+// file and should not load the validation code it never runs. Their values (schemas, tables,
+// check) are imported from the module itself.
+export type * from "./json";
+export type * from "./validation";
 export * from "./elements";
+export type * from "./widget-state";
 export * from "./widgets";
-export * from "./session";
+export type * from "./session";
 export * from "./status";
+export type * from "./host-api";
 export * from "./bridge";
+export type * from "./frames";
 export * from "./preview";
+export type * from "./from-preview";
 export * from "./tree";
-export * from "./loop-events";
+export type * from "./loop-events";
+export * from "./loop-values";
 export * from "./browser-state";
 export * from "./emitter";

@@ -196,19 +196,3 @@ export interface RerunGate {
   /** Why reruns are paused: a finding's id, "user" (the toggle) or "stop". */
   reason: string | null;
 }
-
-export const PREVIEW_CHARS = 200;
-
-/** A bounded preview of any value; never throws (BigInt, cycles, functions become descriptions). */
-export function previewValue(value: unknown): ValuePreview {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch (error) {
-    text = `<${(error as Error).message}>`;
-  }
-  return { preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text, size: text.length };
-}
-
-/** The epoch clock every side stamps `at` with (browser and Node both have it). */
-export const loopClock = (): number => performance.timeOrigin + performance.now();

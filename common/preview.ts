@@ -1,5 +1,4 @@
 import type { RenderedRun } from "./elements";
-import type { WidgetState } from "./widgets";
 
 /**
  * Messages between the workbench and the sandboxed preview frame. The handshake uses
@@ -16,13 +15,3 @@ export type ToPreview =
   /** A new session (app opened again): unmount everything and forget widget states. */
   | { type: "reset"; sessionId: string }
   | { type: "theme"; theme: ThemeName };
-
-export type FromPreview =
-  /** Widget values changed (one flush per macrotask): rerun with all widget states. */
-  | { type: "rerun"; widgetStates: WidgetState[]; fragmentId: string | null }
-  /** The preview rendered this run and every component's default export has settled. */
-  | { type: "rendered"; runId: number }
-  /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
-  | { type: "hotkey"; key: "r" }
-  /** Component errors and warnings worth showing in the workbench. */
-  | { type: "console"; level: "info" | "warn" | "error"; message: string };

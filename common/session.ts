@@ -1,4 +1,6 @@
-import type { Json } from "./json";
+import * as v from "valibot";
+import { JsonSchema, type Json } from "./json";
+import { IdSchema } from "./validation";
 
 /** One row of the Session State panel. The host owns the values; the workbench mirrors them. */
 export type SessionStateEntry =
@@ -44,11 +46,12 @@ export interface SessionStateSnapshot {
  * An edit made in the Session State panel: applied as a script-side write between runs
  * (`st.session_state[key] = value` or `st.session_state[key][field] = value`), then a rerun.
  */
-export interface SessionStateEdit {
-  key: string;
+export const SessionStateEditSchema = v.object({
+  key: IdSchema,
   /** For a component entry: the state name to set. Absent: the whole key is replaced. */
-  field?: string;
-  value: Json;
-}
+  field: v.optional(IdSchema),
+  value: JsonSchema,
+});
+export type SessionStateEdit = v.InferOutput<typeof SessionStateEditSchema>;
 
 export type EditResult = { ok: true } | { ok: false; error: string };

@@ -4,13 +4,8 @@
  * Built as one self-contained CJS file: a sandboxed preload can require nothing but electron.
  */
 import { contextBridge, ipcRenderer } from "electron";
-import {
-  IPC_CALL_CHANNEL,
-  IPC_EVENT_CHANNEL,
-  type HostEventName,
-  type HostEvents,
-  type LoopwrightBridge,
-} from "../common/bridge";
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type LoopwrightBridge } from "../common/bridge";
+import type { HostEventName, HostEvents } from "../common/host-api";
 import { Emitter } from "../common/emitter";
 
 const events = new Emitter<HostEvents>();

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { basename, join } from "node:path";
 import type {
   EditResult,
-  HostEventName,
   HostEvents,
   HostSnapshot,
   HostStatus,
@@ -12,19 +11,21 @@ import type {
   SessionStateSnapshot,
   WidgetState,
   ExceptionElement,
+  OnHostEvent,
 } from "../../common";
 import { BrowserState, Emitter } from "../../common";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
+import type { RunRequest } from "./engine/rerun-engine";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
 
-interface PendingRun {
-  widgetStates?: WidgetState[];
-  /** Only this fragment reruns; null once any request for a full run joins in. */
-  fragmentId: string | null;
-  edits: SessionStateEdit[];
+/** A run to queue: a rerun request (null widget states: resend the last ones) plus panel edits. */
+type ScheduledRun = RerunRequest & Pick<RunRequest, "edits">;
+
+/** Requests that arrive before the runner is free join one run; `done` answers each of them. */
+interface PendingRun extends ScheduledRun {
   done: (() => void)[];
 }
 
@@ -62,9 +63,7 @@ class Host implements ScriptHost {
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
   }
 
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    return this.events.on(event, listener);
-  }
+  on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   async hello(): Promise<HostSnapshot> {
     return { status: this.status, lastRun: this.lastRun, sessionState: this.sessionState, sessionId: this.sessionId };
@@ -72,7 +71,7 @@ class Host implements ScriptHost {
 
   async rerun(request: RerunRequest): Promise<void> {
     if (request.widgetStates) this.browser.mirrorFlush(request.widgetStates);
-    await this.schedule({ widgetStates: request.widgetStates, fragmentId: request.fragmentId ?? null, edits: [] });
+    await this.schedule({ ...request, edits: [] });
   }
 
   async stop(): Promise<void> {
@@ -84,7 +83,7 @@ class Host implements ScriptHost {
   async editSessionState(edit: SessionStateEdit): Promise<EditResult> {
     const problem = validateEdit(this.sessionState.entries, edit);
     if (problem) return { ok: false, error: problem };
-    await this.schedule({ edits: [edit], fragmentId: null });
+    await this.schedule({ widgetStates: null, fragmentId: null, edits: [edit] });
     return { ok: true };
   }
 
@@ -105,7 +104,7 @@ class Host implements ScriptHost {
       this.setStatus({ state: "error", lastProblem: `${this.loadError.name}: ${this.loadError.message.split("\n")[0]}` });
       return;
     }
-    await this.schedule({ edits: [], fragmentId: null });
+    await this.schedule({ widgetStates: null, fragmentId: null, edits: [] });
   }
 
   async dispose(): Promise<void> {
@@ -114,11 +113,14 @@ class Host implements ScriptHost {
     await this.runner.dispose();
   }
 
-  /** Queue a run; a newer request replaces the queued widget states (Streamlit coalesces). */
-  private schedule(run: Omit<PendingRun, "done">): Promise<void> {
+  /**
+   * Queue a run; a newer request replaces the queued widget states (Streamlit coalesces). Only
+   * the requested fragment reruns, until any request for another scope joins in: then all of it.
+   */
+  private schedule(run: ScheduledRun): Promise<void> {
     return new Promise((resolve) => {
       const fresh = !this.pending;
-      const pending = (this.pending ??= { edits: [], done: [], fragmentId: run.fragmentId });
+      const pending = (this.pending ??= { widgetStates: null, fragmentId: run.fragmentId, edits: [], done: [] });
       if (!fresh && pending.fragmentId !== run.fragmentId) pending.fragmentId = null;
       if (run.widgetStates) pending.widgetStates = run.widgetStates;
       pending.edits.push(...run.edits);
@@ -143,12 +145,12 @@ class Host implements ScriptHost {
     if (this.draining || this.loadError) return this.settleWithoutRun();
     this.draining = true;
     while (this.pending) {
-      const { widgetStates, edits, done, fragmentId } = this.pending;
+      const { widgetStates, fragmentId, edits, done } = this.pending;
       this.pending = null;
       const runId = this.nextRunId++;
       const started = performance.now();
       this.setStatus({ state: "running" });
-      const result = await this.runner.run(runId, widgetStates ?? this.browser.held(), edits, fragmentId);
+      const result = await this.runner.run({ runId, widgetStates: widgetStates ?? this.browser.held(), fragmentId, edits });
       if (this.killTimer && !this.runner.busy) {
         clearTimeout(this.killTimer);
         this.killTimer = null;
@@ -163,7 +165,7 @@ class Host implements ScriptHost {
         this.events.emit("sessionState", this.sessionState);
         this.publishRun(outcome.tree, outcome.warnings, duration, runId);
         this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
-        if (outcome.rerunRequested && !this.pending) this.pending = { edits: [], done: [], fragmentId: outcome.rerunFragment };
+        if (outcome.rerunRequested && !this.pending) this.pending = { widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], done: [] };
       }
       for (const resolve of done) resolve();
     }

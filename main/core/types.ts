@@ -1,11 +1,10 @@
-import type { HostApi, HostEventName, HostEvents } from "../../common";
+import type { HostApi, HostEventSource } from "../../common";
 
 /**
  * The script host as the transports see it: the HostApi plus event subscription. One host runs
  * one app script for one session (one workbench window). Pure Node: never imports electron.
  */
-export interface ScriptHost extends HostApi {
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+export interface ScriptHost extends HostApi, HostEventSource {
   /** Stop the runner and the file watcher. */
   dispose(): Promise<void>;
 }

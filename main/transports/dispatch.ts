@@ -1,6 +1,6 @@
-import type { GenericSchema } from "valibot";
-import { HOST_METHODS, type HostApi, type HostMethod, type Wire } from "../../common/bridge";
-import { HostArgsSchemas, check } from "../../common/schemas";
+import type { Wire } from "../../common/bridge";
+import { HOST_METHODS, type HostApi, type HostMethod } from "../../common/host-api";
+import { check } from "../../common/validation";
 
 /** One host call as both transports carry it: never throws, always answers with a Wire. */
 export type Dispatch = (method: unknown, args: unknown) => Promise<Wire>;
@@ -14,8 +14,7 @@ export function createDispatcher(host: HostApi): Dispatch {
     if (!isHostMethod(method)) {
       return failure("TypeError", `Unknown host method ${JSON.stringify(String(method))}`);
     }
-    const schema: GenericSchema<unknown[]> = HostArgsSchemas[method];
-    const parsed = check(schema, args);
+    const parsed = check(HOST_METHODS[method].args, args);
     if (!parsed.ok) return failure("TypeError", `Invalid arguments for ${method}: ${parsed.error}`);
     try {
       const call = host[method] as (...callArgs: unknown[]) => Promise<unknown>;
@@ -26,8 +25,9 @@ export function createDispatcher(host: HostApi): Dispatch {
   };
 }
 
+/** Own keys only: "constructor" or "toString" must not pass for a method. */
 function isHostMethod(method: unknown): method is HostMethod {
-  return (HOST_METHODS as readonly unknown[]).includes(method);
+  return typeof method === "string" && Object.hasOwn(HOST_METHODS, method);
 }
 
 function failure(name: string, message: string): Wire {

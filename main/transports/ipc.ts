@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from "electron";
-import { HOST_EVENTS, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Wire } from "../../common/bridge";
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type Wire } from "../../common/bridge";
+import { HOST_EVENT_NAMES } from "../../common/host-api";
 import type { ScriptHost } from "../core/types";
 import { createDispatcher } from "./dispatch";
 
@@ -25,7 +26,7 @@ export function attachIpcTransport({ host, webContents, appOrigin }: IpcTranspor
     return dispatch(method, args);
   });
 
-  const unsubscribes = HOST_EVENTS.map((name) =>
+  const unsubscribes = HOST_EVENT_NAMES.map((name) =>
     host.on(name, (payload) => {
       if (!webContents.isDestroyed()) webContents.send(IPC_EVENT_CHANNEL, { name, payload });
     }),

@@ -2,8 +2,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { HOST_EVENTS, type ClientFrame, type ServerFrame, type Wire } from "../../common/bridge";
-import { ClientFrameSchema, check } from "../../common/schemas";
+import type { Wire } from "../../common/bridge";
+import { ClientFrameSchema, type ClientFrame, type ServerFrame } from "../../common/frames";
+import { HOST_EVENT_NAMES } from "../../common/host-api";
+import { check } from "../../common/validation";
 import type { ScriptHost } from "../core/types";
 import { decode, encode } from "./codec";
 import { createDispatcher } from "./dispatch";
@@ -56,7 +58,7 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
     });
   });
 
-  const unsubscribes = HOST_EVENTS.map((name) =>
+  const unsubscribes = HOST_EVENT_NAMES.map((name) =>
     host.on(name, (payload) => {
       // Encode once, then fan out: render payloads can be large.
       const text = encode({ type: "event", name, payload } satisfies ServerFrame);

@@ -30,7 +30,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     tree: shallowRef(EMPTY_TREE),
     theme: ref<ThemeName>("light"),
     session: ref(0),
-    widgets: new WidgetStateManager((widgetStates, fragmentId) => send({ type: "rerun", widgetStates, fragmentId }), report),
+    widgets: new WidgetStateManager((request) => send({ type: "rerun", ...request }), report),
     loadModule,
     report,
     track: (invocation) => void invocations.push(invocation),

@@ -37,7 +37,7 @@ describe("native widgets (issue 3 item 10)", () => {
       st.json(st.session_state.to_dict());
     };
     const engine = new RerunEngine(app, process.cwd());
-    const first = await engine.run({ widgetStates: [] });
+    const first = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
     expect(jsonBodies(first.tree.main)[0]).toEqual({ checkbox: false, toggle: true, slider: 3, range: [2, 8], number: 0, select: "b", radio: 10, area: "hi" });
     expect(jsonBodies(first.tree.main)[1]).toEqual({ cb: false, sl: 3, n: 0, sel: "b", r: 10 });
     expect(find(first.tree.main, "checkbox").map((c) => c.variant)).toEqual(["checkbox", "toggle"]);
@@ -45,11 +45,11 @@ describe("native widgets (issue 3 item 10)", () => {
 
     const idOf = (type: "checkbox" | "slider" | "selectbox" | "radio" | "number_input") => find(first.tree.main, type)[0].id;
     const ids = { cb: idOf("checkbox"), sl: idOf("slider"), sel: idOf("selectbox"), r: idOf("radio"), n: idOf("number_input") };
-    const second = await engine.run({ widgetStates: [value(ids.cb, true), value(ids.sl, 7), value(ids.sel, 2), value(ids.r, 1), value(ids.n, 4.5)] });
+    const second = await engine.run({ widgetStates: [value(ids.cb, true), value(ids.sl, 7), value(ids.sel, 2), value(ids.r, 1), value(ids.n, 4.5)], fragmentId: null, edits: [] });
     expect(jsonBodies(second.tree.main)[1]).toEqual({ cb: true, sl: 7, n: 4.5, sel: "c", r: 20 });
     expect(calls).toEqual(["cb", "sl", "sel"]);
     // Same values again: no callback (state callbacks fire on change only).
-    await engine.run({ widgetStates: [value(ids.cb, true), value(ids.sl, 7), value(ids.sel, 2)] });
+    await engine.run({ widgetStates: [value(ids.cb, true), value(ids.sl, 7), value(ids.sel, 2)], fragmentId: null, edits: [] });
     expect(calls).toEqual(["cb", "sl", "sel"]);
   });
 
@@ -137,7 +137,7 @@ describe("forms (§8.5)", () => {
       const submitted = form.form_submit_button("Go", { on_click: () => clicks++ });
       st.json({ name, submitted, text: comp.text });
     }, process.cwd());
-    const first = await engine.run({ widgetStates: [] });
+    const first = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
     const form = first.tree.main[0] as BlockElement;
     expect(form).toMatchObject({ kind: "form", formId: "f", border: true });
     expect(form.children.map((c) => ("formId" in c ? c.formId : null))).toEqual(["f", "f", "f"]);
@@ -145,13 +145,15 @@ describe("forms (§8.5)", () => {
     const ids = { input: find(first.tree.main, "text_input")[0].id, button: find(first.tree.main, "button")[0].id, comp: components(find(first.tree.main, "block")[0].children)[0].id };
     const submit = await engine.run({
       widgetStates: [value(ids.input, "Ada"), { id: ids.comp, type: "json_value", value: '{"text":"hi"}' }, { id: ids.button, type: "trigger_value", value: true }],
+      fragmentId: null,
+      edits: [],
     });
     expect(jsonBodies(submit.tree.main)[0]).toEqual({ name: "Ada", submitted: true, text: "hi" });
     expect(clicks).toBe(1);
   });
 
   it("st.button in a form, a submit button outside one, nested and duplicate forms raise", async () => {
-    const errorOf = async (app: (st: St) => void) => find((await new RerunEngine(app, process.cwd()).run({ widgetStates: [] })).tree.main, "exception")[0];
+    const errorOf = async (app: (st: St) => void) => find((await new RerunEngine(app, process.cwd()).run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main, "exception")[0];
     expect(await errorOf((st) => st.form("f").button("x"))).toMatchObject({ message: expect.stringContaining("can't be used in an `st.form()`") });
     expect(await errorOf((st) => st.form_submit_button("x"))).toMatchObject({ message: expect.stringContaining("must be used inside an `st.form()`") });
     expect(await errorOf((st) => st.form("f").with(() => st.form("g")))).toMatchObject({ message: "Forms cannot be nested in other forms." });
@@ -178,14 +180,14 @@ describe("fragments (§8.5)", () => {
   it("an interaction inside a fragment reruns only the fragment and keeps the rest of the tree", async () => {
     const counters = { runs: 0, fragmentRuns: 0 };
     const engine = new RerunEngine(fragmentApp(counters), process.cwd());
-    const first = await engine.run({ widgetStates: [] });
+    const first = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
     const block = first.tree.main[1] as BlockElement;
     expect(block).toMatchObject({ kind: "fragment", id: "main/1" });
     const fragmentId = block.fragmentId!;
     const comp = components(block.children)[0];
     expect(comp.fragmentId).toBe(fragmentId);
 
-    const second = await engine.run({ widgetStates: [{ id: comp.id, type: "json_value", value: '{"v":5}' }], fragmentId });
+    const second = await engine.run({ widgetStates: [{ id: comp.id, type: "json_value", value: '{"v":5}' }], fragmentId, edits: [] });
     expect(counters).toEqual({ runs: 1, fragmentRuns: 2 });
     expect(second.fragmentId).toBe(fragmentId);
     expect(texts(second.tree.main)).toEqual(["Runs: 1", "tail"]);
@@ -195,12 +197,12 @@ describe("fragments (§8.5)", () => {
   it("st.rerun({scope: 'fragment'}) asks for a fragment rerun; outside a fragment it raises", async () => {
     const counters = { runs: 0, fragmentRuns: 0 };
     const engine = new RerunEngine(fragmentApp(counters), process.cwd());
-    const first = await engine.run({ widgetStates: [] });
+    const first = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
     const block = first.tree.main[1] as BlockElement;
     const buttonId = find(block.children, "button")[0].id;
-    const run = await engine.run({ widgetStates: [{ id: buttonId, type: "trigger_value", value: true }], fragmentId: block.fragmentId });
+    const run = await engine.run({ widgetStates: [{ id: buttonId, type: "trigger_value", value: true }], fragmentId: block.fragmentId!, edits: [] });
     expect(run).toMatchObject({ rerunRequested: true, rerunFragment: block.fragmentId });
-    const outside = await new RerunEngine((st: St) => st.rerun({ scope: "fragment" }), process.cwd()).run({ widgetStates: [] });
+    const outside = await new RerunEngine((st: St) => st.rerun({ scope: "fragment" }), process.cwd()).run({ widgetStates: [], fragmentId: null, edits: [] });
     expect(outside.tree.main[0]).toMatchObject({ name: "StreamlitAPIException" });
   });
 });
@@ -223,7 +225,7 @@ describe("st.stop and cleanup rules", () => {
 describe("data (§3, issue 3 item 5)", () => {
   const mountData = async (data: unknown) => {
     const engine = new RerunEngine((st: St) => void st.components.v2.component("c", { js: JS })({ key: "k", data }), process.cwd());
-    return engine.run({ widgetStates: [] });
+    return engine.run({ widgetStates: [], fragmentId: null, edits: [] });
   };
 
   it("bytes and ArrayBuffer arrive as bytes; a top-level Arrow table as IPC bytes; one level deep as mixed", async () => {
@@ -269,11 +271,11 @@ describe("component assets (§1)", () => {
     const dir = mkdtempSync(join(tmpdir(), "lw-assets-"));
     writeFileSync(join(dir, "c.js"), JS);
     writeFileSync(join(dir, "c.css"), "p { color: red }");
-    const run = await new RerunEngine((st: St) => void st.components.v2.component("c", { js: "./c.js", css: "c.css", html: "<p>x</p>" })({}), dir).run({ widgetStates: [] });
+    const run = await new RerunEngine((st: St) => void st.components.v2.component("c", { js: "./c.js", css: "c.css", html: "<p>x</p>" })({}), dir).run({ widgetStates: [], fragmentId: null, edits: [] });
     expect(components(run.tree.main)[0]).toMatchObject({ js: JS, css: "p { color: red }", cssPath: "c.css", html: "<p>x</p>" });
-    const missing = await new RerunEngine((st: St) => void st.components.v2.component("c", { js: "./nope.js" }), dir).run({ widgetStates: [] });
+    const missing = await new RerunEngine((st: St) => void st.components.v2.component("c", { js: "./nope.js" }), dir).run({ widgetStates: [], fragmentId: null, edits: [] });
     expect(missing.tree.main[0]).toMatchObject({ name: "StreamlitAPIException", message: expect.stringContaining("`./nope.js` was not found") });
-    const badType = await new RerunEngine((st: St) => void st.components.v2.component("c", { css: 42 as never }), dir).run({ widgetStates: [] });
+    const badType = await new RerunEngine((st: St) => void st.components.v2.component("c", { css: 42 as never }), dir).run({ widgetStates: [], fragmentId: null, edits: [] });
     expect(badType.tree.main[0]).toMatchObject({ name: "StreamlitInvalidParameterTypeError", message: expect.stringContaining("Invalid `css` type. Expected one of: str, None.") });
   });
 });
@@ -286,10 +288,10 @@ describe("st.form(clear_on_submit)", () => {
       seen.push(form.text_input("Name", { value: "default", key: "name" }));
       form.form_submit_button("Go");
     }, process.cwd());
-    const first = await engine.run({ widgetStates: [] });
+    const first = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
     const input = find(first.tree.main, "text_input")[0];
     const submitId = find(first.tree.main, "button")[0].id;
-    const submit = await engine.run({ widgetStates: [value(input.id, "Ada"), { id: submitId, type: "trigger_value", value: true }] });
+    const submit = await engine.run({ widgetStates: [value(input.id, "Ada"), { id: submitId, type: "trigger_value", value: true }], fragmentId: null, edits: [] });
     expect(seen).toEqual(["default", "Ada"]);
     expect(find(submit.tree.main, "text_input")[0].value).toBe("default");
     expect(submit.entries.find((e) => e.key === "name")).toMatchObject({ value: "default" });

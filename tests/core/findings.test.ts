@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding, FindingKind, LoopEvent } from "../../common/loop-events";
-import { previewValue } from "../../common/loop-events";
+import { previewValue } from "../../common/loop-values";
 import type { AnalyzerOptions, AnalyzerVerdict } from "../../main/core/debugger/findings";
 import { FindingsAnalyzer } from "../../main/core/debugger/findings";
 

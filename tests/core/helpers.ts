@@ -1,4 +1,4 @@
-import type { AppElement, BidiComponentElement } from "../../common";
+import type { AppElement, BidiComponentElement, SessionStateEdit } from "../../common";
 import { BrowserState } from "../../common";
 import type { AppScript } from "../../common/api";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
@@ -30,8 +30,8 @@ export class FakeBrowser {
   }
 
   /** Flush: one rerun with every widget state; then the browser adopts what the run rendered. */
-  async flush(edits?: Parameters<RerunEngine["run"]>[0]["edits"]) {
-    const outcome = await this.engine.run({ widgetStates: this.state.flush(), edits });
+  async flush(edits: SessionStateEdit[] = []) {
+    const outcome = await this.engine.run({ widgetStates: this.state.flush(), fragmentId: null, edits });
     this.state.adopt(outcome.tree);
     return outcome;
   }

@@ -54,8 +54,8 @@ describe("§11.2 test_bidi_component rules", () => {
     const { engine } = engineFor((st: St) => {
       st.json(st.components.v2.component("c", { js: JS })({ key: "k", on_t_change: () => fired++ }));
     });
-    const id = components((await engine.run({ widgetStates: [] })).tree.main)[0].id;
-    const send = (value: string) => engine.run({ widgetStates: [{ id: triggerAggregatorId(id), type: "json_trigger_value", value }] });
+    const id = components((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main)[0].id;
+    const send = (value: string) => engine.run({ widgetStates: [{ id: triggerAggregatorId(id), type: "json_trigger_value", value }], fragmentId: null, edits: [] });
     expect(jsonBodies((await send('{"event":"t","value":"single"}')).tree.main)[0]).toEqual({ t: "single" });
     expect(jsonBodies((await send('[{"event":"t","value":""}]')).tree.main)[0]).toEqual({ t: "" });
     expect(jsonBodies((await send('[{"event":"t","value":"  "}]')).tree.main)[0]).toEqual({ t: "  " });
@@ -66,8 +66,8 @@ describe("§11.2 test_bidi_component rules", () => {
     const { engine } = engineFor((st: St) => {
       st.json(st.components.v2.component("c", { js: JS })({ key: "k", default: { s: 5 }, on_s_change: () => {} }));
     });
-    const id = components((await engine.run({ widgetStates: [] })).tree.main)[0].id;
-    const run = await engine.run({ widgetStates: [{ id, type: "json_value", value: "not json" }] });
+    const id = components((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main)[0].id;
+    const run = await engine.run({ widgetStates: [{ id, type: "json_value", value: "not json" }], fragmentId: null, edits: [] });
     expect(jsonBodies(run.tree.main)[0]).toEqual({ s: 5 });
   });
 });

@@ -158,7 +158,7 @@ describe("st.form", () => {
     await nextMacrotask();
     one<HTMLButtonElement>('[data-testid="stBaseButton-secondaryFormSubmit"]').click();
     await preview.until(() => preview!.ofType("rerun").length === 1);
-    expect(preview.ofType("rerun")[0].widgetStates.slice(0, 2)).toEqual([
+    expect(preview.ofType("rerun")[0].widgetStates!.slice(0, 2)).toEqual([
       { id: "$$ID-name", type: "value", value: "typed" },
       { id: "$$ID-cb", type: "value", value: true },
     ]);

@@ -79,7 +79,7 @@ function fire(element: Element, type: string, init?: KeyboardEventInit) {
 async function nextRerun(): Promise<WidgetState[]> {
   const count = preview!.ofType("rerun").length;
   await preview!.until(() => preview!.ofType("rerun").length > count);
-  return preview!.ofType("rerun").at(-1)!.widgetStates;
+  return preview!.ofType("rerun").at(-1)!.widgetStates!;
 }
 
 describe("checkbox and toggle", () => {

@@ -9,7 +9,7 @@ function setup() {
   const reruns: WidgetState[][] = [];
   const logs: string[] = [];
   const widgets = new WidgetStateManager(
-    (states) => reruns.push(states),
+    ({ widgetStates }) => reruns.push(widgetStates!),
     (level, message) => logs.push(`${level}: ${message}`),
   );
   return { widgets, reruns, logs };

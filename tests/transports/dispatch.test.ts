@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { HostMethod } from "../../common";
 import { createDispatcher } from "../../main/transports/dispatch";
 import { FakeHost } from "./fake-host";
 
@@ -41,9 +42,9 @@ describe("createDispatcher", () => {
   it("keeps the host method bound to the host", async () => {
     class Counting extends FakeHost {
       count = 0;
-      override stop() {
-        this.count++;
-        return super.stop();
+      protected override invoke(method: HostMethod, args: unknown[]) {
+        if (method === "stop") this.count++;
+        return super.invoke(method, args);
       }
     }
     const host = new Counting();

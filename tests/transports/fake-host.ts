@@ -1,6 +1,12 @@
-import type { HostEventName, HostEvents, HostSnapshot } from "../../common";
+import type { HostApi, HostEventName, HostEvents, HostMethod, OnHostEvent } from "../../common";
 import { Emitter } from "../../common";
+import { HOST_METHOD_NAMES } from "../../common/host-api";
 import type { ScriptHost } from "../../main/core/types";
+
+type Behaviour = Partial<Record<HostMethod, (...args: unknown[]) => unknown>>;
+
+/** The host methods, put on the prototype by the static block below. */
+export interface FakeHost extends HostApi {}
 
 /** A ScriptHost whose methods are scripted per test and whose events the test emits by hand. */
 export class FakeHost implements ScriptHost {
@@ -8,29 +14,23 @@ export class FakeHost implements ScriptHost {
   disposed = false;
   private readonly events = new Emitter<HostEvents>();
 
-  constructor(private readonly behaviour: Partial<Record<"hello" | "rerun" | "stop" | "editSessionState", (...args: unknown[]) => unknown>> = {}) {}
+  constructor(private readonly behaviour: Behaviour = {}) {}
 
-  private async invoke(method: "hello" | "rerun" | "stop" | "editSessionState", args: unknown[]): Promise<never> {
+  static {
+    // One method per entry of the host's method table; each records its call on `this` and answers as scripted.
+    for (const method of HOST_METHOD_NAMES) {
+      FakeHost.prototype[method] = function (this: FakeHost, ...args: unknown[]) {
+        return this.invoke(method, args);
+      };
+    }
+  }
+
+  protected async invoke(method: HostMethod, args: unknown[]): Promise<never> {
     this.calls.push({ method, args });
     return (await this.behaviour[method]?.(...args)) as never;
   }
 
-  hello(): Promise<HostSnapshot> {
-    return this.invoke("hello", []);
-  }
-  rerun(...args: unknown[]) {
-    return this.invoke("rerun", args);
-  }
-  stop() {
-    return this.invoke("stop", []);
-  }
-  editSessionState(...args: unknown[]) {
-    return this.invoke("editSessionState", args);
-  }
-
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    return this.events.on(event, listener);
-  }
+  on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
     this.events.emit(event, payload);

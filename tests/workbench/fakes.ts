@@ -1,8 +1,9 @@
-import { vi } from "vitest";
+import { vi, type Mock } from "vitest";
 import { createPinia, setActivePinia, type Pinia } from "pinia";
 import { createApp, type App, type Component } from "vue";
-import type { EditResult, HostEventName, HostEvents, HostSnapshot, SessionStateEdit } from "../../common";
+import type { HostApi, HostEventName, HostEvents, HostMethod, HostResult, HostSnapshot, OnHostEvent } from "../../common";
 import { Emitter } from "../../common";
+import { HOST_METHOD_NAMES } from "../../common/host-api";
 import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/host-client";
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
@@ -15,18 +16,23 @@ export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
   };
 }
 
-/** A host client whose methods are spies and whose events the test fires by hand. */
+/** What the fake answers when a test scripts nothing else; methods not listed resolve undefined. */
+const ANSWERS: { [M in HostMethod]?: () => HostResult<M> } = {
+  hello: () => snapshot(),
+  editSessionState: () => ({ ok: true }),
+};
+
+/** A host client whose methods are spies (one per host method) and whose events the test fires by hand. */
 export function fakeHost() {
   const events = new Emitter<HostEvents>();
   const connection = new Emitter<{ change: boolean }>();
+  const methods = Object.fromEntries(
+    HOST_METHOD_NAMES.map((method) => [method, vi.fn(async (..._args: unknown[]): Promise<unknown> => ANSWERS[method]?.())]),
+  ) as { [M in HostMethod]: Mock<HostApi[M]> };
+  const on: OnHostEvent = (event, listener) => events.on(event, listener);
   const host = {
-    hello: vi.fn(async () => snapshot()),
-    rerun: vi.fn(async () => {}),
-    stop: vi.fn(async () => {}),
-    editSessionState: vi.fn(async (_edit: SessionStateEdit): Promise<EditResult> => ({ ok: true })),
-    on: (event: HostEventName, listener: (payload: never) => void) => {
-      return events.on(event, listener as (payload: HostEvents[typeof event]) => void);
-    },
+    ...methods,
+    on,
     onConnectionChange: (listener: (connected: boolean) => void) => {
       return connection.on("change", listener);
     },

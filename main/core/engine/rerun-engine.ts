@@ -10,12 +10,16 @@ import { SessionState } from "./session-state";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
 
+/** One run as the host orders it: the runner and its worker hand it to the engine unchanged. */
 export interface RunRequest {
+  /** The host's number for the run; the runner matches the worker's answer by it. */
+  runId: number;
+  /** Every widget's state as the browser holds it (§7.1). */
   widgetStates: WidgetState[];
-  /** Rerun only this fragment (an interaction inside it, or `st.rerun({scope: "fragment"})`). */
-  fragmentId?: string | null;
+  /** Rerun only this fragment (an interaction inside it, or `st.rerun({scope: "fragment"})`); null: the whole script. */
+  fragmentId: string | null;
   /** Session State panel edits, applied as script-side writes after callbacks, before the body. */
-  edits?: SessionStateEdit[];
+  edits: SessionStateEdit[];
 }
 
 export interface RunOutcome {
@@ -61,7 +65,8 @@ export class RerunEngine {
     this.app = app;
   }
 
-  async run(request: RunRequest): Promise<RunOutcome> {
+  /** The run number is the host's bookkeeping; the engine does not need it. */
+  async run(request: Omit<RunRequest, "runId">): Promise<RunOutcome> {
     const state = this.state;
     const fragment = request.fragmentId && this.lastTree ? this.fragments.targetFor(request.fragmentId) : null;
     const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target));
@@ -74,7 +79,7 @@ export class RerunEngine {
     let stopped = false;
     try {
       for (const callback of callbacks) this.runCallback(ctx, callback);
-      for (const edit of request.edits ?? []) applyEdit(this.st.session_state, edit);
+      for (const edit of request.edits) applyEdit(this.st.session_state, edit);
       if (fragment) ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
       else await this.app(this.st);
       ctx.clearSubmittedForms();

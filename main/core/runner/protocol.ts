@@ -1,11 +1,11 @@
-import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../../common";
-import type { RunOutcome } from "../engine/rerun-engine";
+import type { ExceptionElement, LogEntry } from "../../../common";
+import type { RunOutcome, RunRequest } from "../engine/rerun-engine";
 import type { ExportedState } from "../engine/persist";
 
 /** Messages between the host and its runner worker. Internal to the core. */
 export type ToWorker =
   | { type: "load"; file: string; appPath: string; restore: ExportedState | null }
-  | { type: "run"; runId: number; widgetStates: WidgetState[]; edits: SessionStateEdit[]; fragmentId: string | null };
+  | { type: "run"; request: RunRequest };
 
 export type FromWorker =
   | { type: "loaded"; error: ExceptionElement | null }

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
-import type { ExceptionElement, LogEntry, SessionStateEdit, WidgetState } from "../../../common";
+import type { ExceptionElement, LogEntry } from "../../../common";
 import type { ExportedState } from "../engine/persist";
-import type { RunOutcome } from "../engine/rerun-engine";
+import type { RunOutcome, RunRequest } from "../engine/rerun-engine";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
 
 export type RunResult =
@@ -37,11 +37,11 @@ export class ScriptRunner {
     });
   }
 
-  run(runId: number, widgetStates: WidgetState[], edits: SessionStateEdit[], fragmentId: string | null = null): Promise<RunResult> {
+  run(request: RunRequest): Promise<RunResult> {
     Atomics.store(this.interruptFlag, 0, 0);
     return new Promise((resolve) => {
-      this.inflight = { runId, resolve };
-      this.send({ type: "run", runId, widgetStates, edits, fragmentId });
+      this.inflight = { runId: request.runId, resolve };
+      this.send({ type: "run", request });
     });
   }
 

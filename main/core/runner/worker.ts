@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { AppElement } from "../../../common";
 import type { AppScript } from "../../../common/api";
 import { exportState, importState } from "../engine/persist";
-import { RerunEngine } from "../engine/rerun-engine";
+import { RerunEngine, type RunRequest } from "../engine/rerun-engine";
 import { toExceptionElement } from "../engine/exceptions";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
 
@@ -24,7 +24,7 @@ forwardConsole();
 
 port.on("message", async (message: ToWorker) => {
   if (message.type === "load") post({ type: "loaded", error: load(message.file, message.appPath, message.restore) });
-  else if (message.type === "run") await run(message);
+  else if (message.type === "run") await run(message.request);
 });
 
 function load(file: string, appPath: string, restore: Extract<ToWorker, { type: "load" }>["restore"]) {
@@ -47,12 +47,12 @@ function load(file: string, appPath: string, restore: Extract<ToWorker, { type: 
   }
 }
 
-async function run({ runId, widgetStates, edits, fragmentId }: Extract<ToWorker, { type: "run" }>) {
+async function run(request: RunRequest) {
   if (!engine) throw new Error("run before load");
-  const outcome = await engine.run({ widgetStates, edits, fragmentId });
+  const outcome = await engine.run(request);
   relativeTraces(outcome.tree.main);
   relativeTraces(outcome.tree.sidebar);
-  post({ type: "done", runId, outcome, committed: exportState(engine.state) });
+  post({ type: "done", runId: request.runId, outcome, committed: exportState(engine.state) });
 }
 
 function relativeTraces(elements: AppElement[]): void {

@@ -1,11 +1,11 @@
-import { BrowserState, Emitter, renderedWidgetIds, walkTree, type Json, type RenderTree, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
 import { describeError, type Report } from "../report";
 
 /** Streamlit's own words (its 1.64.0 frontend, docs/semantics.md §7.1), so authors searching for them find Streamlit's docs. */
 export const FORM_TRIGGER_WARNING =
   "BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.";
 
-export type SendRerun = (widgetStates: WidgetState[], fragmentId: string | null) => void;
+export type SendRerun = (request: RerunRequest) => void;
 
 const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole app" : `fragment ${fragmentId}`);
 
@@ -166,7 +166,7 @@ export class WidgetStateManager {
       this.report("warn", message);
       this.ignoredFragments.clear();
     }
-    this.sendRerun(this.browser.flush(), this.flushFragment);
+    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment });
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

@@ -1,10 +1,10 @@
 import type { InjectionKey } from "vue";
-import type { HostApi, HostEventName, HostEvents, HostMethod, LoopwrightBridge, Wire } from "../../../common";
+import type { HostApi, HostArgs, HostEventSource, HostMethod, LoopwrightBridge, Wire } from "../../../common";
+import { HOST_METHOD_NAMES } from "../../../common/host-api";
 import type { ReconnectingBridge } from "./ws-bridge";
 
 /** What stores see of the host: plain async methods that throw on failure, plus events. */
-export interface HostClient extends HostApi {
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+export interface HostClient extends HostApi, HostEventSource {
   /** Fires when the transport drops and when it is back (resync then); never over Electron IPC. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
 }
@@ -24,14 +24,13 @@ function unwrap<T>(wire: Wire<T>): T {
   throw new HostError(wire.error.name, wire.error.message);
 }
 
+/** One method per entry of the host's method table, each a bridge call that throws on failure. */
 export function createHostClient(bridge: LoopwrightBridge | ReconnectingBridge): HostClient {
-  const call = async <M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Awaited<ReturnType<HostApi[M]>>> =>
-    unwrap(await bridge.call(method, ...args));
+  const methods = Object.fromEntries(
+    HOST_METHOD_NAMES.map((method) => [method, async (...args: HostArgs<HostMethod>) => unwrap(await bridge.call(method, ...args))]),
+  ) as HostApi;
   return {
-    hello: () => call("hello"),
-    rerun: (request) => call("rerun", request),
-    stop: () => call("stop"),
-    editSessionState: (edit) => call("editSessionState", edit),
+    ...methods,
     on: (event, listener) => bridge.on(event, listener),
     onConnectionChange: (listener) =>
       "onConnectionChange" in bridge ? bridge.onConnectionChange(listener) : () => {},

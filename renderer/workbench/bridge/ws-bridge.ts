@@ -1,13 +1,4 @@
-import type {
-  ClientFrame,
-  HostApi,
-  HostEventName,
-  HostEvents,
-  HostMethod,
-  LoopwrightBridge,
-  ServerFrame,
-  Wire,
-} from "../../../common";
+import type { CallHost, ClientFrame, HostEventName, HostEvents, LoopwrightBridge, OnHostEvent, ServerFrame, Wire } from "../../../common";
 import { Emitter } from "../../../common";
 import { decode, encode } from "../../../main/transports/codec";
 
@@ -69,7 +60,7 @@ export class WsBridge implements ReconnectingBridge {
     this.open();
   }
 
-  call<M extends HostMethod>(method: M, ...args: Parameters<HostApi[M]>): Promise<Wire<Awaited<ReturnType<HostApi[M]>>>> {
+  readonly call: CallHost = (method, ...args) => {
     const frame: ClientFrame = { type: "call", id: this.nextId++, method, args };
     return new Promise<Wire>((resolve, reject) => {
       if (this.socket.readyState > OPEN) {
@@ -79,12 +70,10 @@ export class WsBridge implements ReconnectingBridge {
       this.pending.set(frame.id, { resolve, reject });
       if (this.connected) this.socket.send(encode(frame));
       else this.unsent.push(frame);
-    }) as Promise<Wire<Awaited<ReturnType<HostApi[M]>>>>;
-  }
+    }) as ReturnType<CallHost>;
+  };
 
-  on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): () => void {
-    return this.events.on(event, listener);
-  }
+  readonly on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   onConnectionChange(listener: (connected: boolean) => void): () => void {
     return this.connection.on("change", listener);

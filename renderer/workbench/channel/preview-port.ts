@@ -1,5 +1,6 @@
 import { Emitter, PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from "../../../common";
-import { check, FromPreviewSchema } from "../../../common/schemas";
+import { FromPreviewSchema } from "../../../common/from-preview";
+import { check } from "../../../common/validation";
 
 export interface PreviewPortEvents {
   /** A message from the preview that passed the schema. */

@@ -12,8 +12,10 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   const port = new PreviewPort(() => iframe.value?.contentWindow);
 
   port.on("message", (message) => {
-    if (message.type === "rerun") void hostStatus.rerun({ widgetStates: message.widgetStates, fragmentId: message.fragmentId });
-    else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
+    if (message.type === "rerun") {
+      const { type: _rerun, ...request } = message;
+      void hostStatus.rerun(request);
+    } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
     else if (message.type === "hotkey") void hostStatus.rerun();
     else log.report(message.level, message.message);
   });

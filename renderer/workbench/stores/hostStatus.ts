@@ -41,7 +41,8 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
     }
   }
 
-  const rerun = (request: RerunRequest = {}) => command("Rerun", () => host.rerun(request));
+  /** Without a request (Rerun button, hotkey): the whole app, with the widget states the host last had. */
+  const rerun = (request: RerunRequest = { widgetStates: null, fragmentId: null }) => command("Rerun", () => host.rerun(request));
   const stop = () => command("Stop", () => host.stop());
 
   return { status, renderedRunId, connected, apply, acknowledge, setConnected, rerun, stop };

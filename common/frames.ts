@@ -1,0 +1,16 @@
+import * as v from "valibot";
+import type { Wire } from "./bridge";
+import { HOST_METHOD_NAMES, type HostEventName } from "./host-api";
+
+/** WebSocket frames (browser mode). IPC carries the same `call`/`event` payloads on fixed channels. */
+export const ClientFrameSchema = v.object({
+  type: v.literal("call"),
+  id: v.pipe(v.number(), v.integer()),
+  method: v.picklist(HOST_METHOD_NAMES),
+  args: v.array(v.unknown()),
+});
+export type ClientFrame = v.InferOutput<typeof ClientFrameSchema>;
+
+export type ServerFrame =
+  | { type: "result"; id: number; wire: Wire }
+  | { type: "event"; name: HostEventName; payload: unknown };

@@ -1,0 +1,19 @@
+import * as v from "valibot";
+import { RerunRequestSchema } from "./widget-state";
+
+/** The preview runs author code, so the workbench validates everything it sends. */
+export const FromPreviewSchema = v.variant("type", [
+  /** Widget values changed (one flush per macrotask): the rerun request the host receives. */
+  v.object({ type: v.literal("rerun"), ...RerunRequestSchema.entries }),
+  /** The preview rendered this run and every component's default export has settled. */
+  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
+  /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
+  v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
+  /** Component errors and warnings worth showing in the workbench. */
+  v.object({
+    type: v.literal("console"),
+    level: v.picklist(["info", "warn", "error"]),
+    message: v.pipe(v.string(), v.maxLength(64 * 1024)),
+  }),
+]);
+export type FromPreview = v.InferOutput<typeof FromPreviewSchema>;

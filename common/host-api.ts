@@ -1,0 +1,65 @@
+import * as v from "valibot";
+import type { RenderedRun } from "./elements";
+import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } from "./session";
+import type { HostStatus, LogEntry } from "./status";
+import { RerunRequestSchema } from "./widget-state";
+
+/** A type the tables below carry without a runtime check: results and events come from our own host. */
+declare const carried: unique symbol;
+type Carries<T> = { readonly [carried]?: T };
+const carries = <T>(): Carries<T> => ({});
+type CarriedBy<C> = C extends Carries<infer T> ? T : never;
+
+export interface HostSnapshot {
+  status: HostStatus;
+  /** The last rendered run, or null before the first run finished. */
+  lastRun: RenderedRun | null;
+  sessionState: SessionStateSnapshot;
+  /** Bumped whenever the session restarts (new app): the preview must unmount everything. */
+  sessionId: string;
+}
+
+/**
+ * The one contract between the workbench renderer and the script host: per method, the schema its
+ * arguments must pass (they come from a renderer, the dispatcher checks them) and what it answers.
+ * The wire's method names, the dispatcher, the renderer's client and the test fakes all follow
+ * this table, so a new method is an entry here plus its handler in the host.
+ */
+export const HOST_METHODS = {
+  /** Everything the workbench needs to draw itself after (re)connecting. */
+  hello: { args: v.tuple([]), result: carries<HostSnapshot>() },
+  /** Run the script again with these widget states (from the preview) or the last ones. */
+  rerun: { args: v.tuple([RerunRequestSchema]), result: carries<void>() },
+  /** Stop the current run (cooperatively, then by terminating the runner). State is kept. */
+  stop: { args: v.tuple([]), result: carries<void>() },
+  /** Apply a Session State panel edit as a script-side write, then rerun. */
+  editSessionState: { args: v.tuple([SessionStateEditSchema]), result: carries<EditResult>() },
+};
+
+type HostMethodTable = typeof HOST_METHODS;
+export type HostMethod = keyof HostMethodTable;
+export type HostArgs<M extends HostMethod> = v.InferOutput<HostMethodTable[M]["args"]>;
+export type HostResult<M extends HostMethod> = CarriedBy<HostMethodTable[M]["result"]>;
+export type HostApi = { [M in keyof HostMethodTable]: (...args: HostArgs<M>) => Promise<HostResult<M>> };
+export const HOST_METHOD_NAMES = Object.keys(HOST_METHODS) as HostMethod[];
+
+/** Events the host pushes, with their payloads. */
+const HOST_EVENTS = {
+  status: carries<HostStatus>(),
+  render: carries<RenderedRun>(),
+  sessionState: carries<SessionStateSnapshot>(),
+  log: carries<LogEntry>(),
+};
+
+type HostEventTable = typeof HOST_EVENTS;
+export type HostEventName = keyof HostEventTable;
+export type HostEvents = { [E in keyof HostEventTable]: CarriedBy<HostEventTable[E]> };
+export const HOST_EVENT_NAMES = Object.keys(HOST_EVENTS) as HostEventName[];
+
+/** Subscribes to one host event; the returned function unsubscribes. */
+export type OnHostEvent = <E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void) => () => void;
+
+/** Anything that relays the host's events: the host itself, its bridges and its client. */
+export interface HostEventSource {
+  on: OnHostEvent;
+}

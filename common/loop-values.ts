@@ -1,0 +1,19 @@
+import type { ValuePreview } from "./loop-events";
+
+/** Runtime helpers of the loop-event model, apart from its schemas so the preview bundle stays free of valibot. */
+
+export const PREVIEW_CHARS = 200;
+
+/** A bounded preview of any value; never throws (BigInt, cycles, functions become descriptions). */
+export function previewValue(value: unknown): ValuePreview {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch (error) {
+    text = `<${(error as Error).message}>`;
+  }
+  return { preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text, size: text.length };
+}
+
+/** The epoch clock every side stamps `at` with (browser and Node both have it). */
+export const loopClock = (): number => performance.timeOrigin + performance.now();

@@ -203,6 +203,15 @@ export interface RenderedRun {
   tree: RenderTree;
   /** Values the workbench needs to show a value as lossy; see data warnings in fidelity docs. */
   warnings: string[];
+  /** The timeline events this render follows from, so the preview links its lifecycle hops to them. */
+  causes: RenderCauses;
+}
+
+export interface RenderCauses {
+  /** The run's `run-end` event (null for a render that no run produced, e.g. a compile error). */
+  run: string | null;
+  /** Per element id: the `data-diff` or `remount` event that explains its re-invocation. */
+  elements: Record<string, string>;
 }
 
 export type { Json };

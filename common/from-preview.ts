@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { RerunRequestSchema } from "./widget-state";
+import { PreviewLoopBatchSchema } from "./loop-events";
 
 /** The preview runs author code, so the workbench validates everything it sends. */
 export const FromPreviewSchema = v.variant("type", [
@@ -9,6 +10,8 @@ export const FromPreviewSchema = v.variant("type", [
   v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
   /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
   v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
+  /** Hops of the loop the preview saw (DOM events, setter calls, flushes, lifecycle), for the host's timeline. */
+  v.object({ type: v.literal("loop"), events: PreviewLoopBatchSchema }),
   /** Component errors and warnings worth showing in the workbench. */
   v.object({
     type: v.literal("console"),

@@ -3,6 +3,7 @@ import type { RenderedRun } from "./elements";
 import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } from "./session";
 import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
+import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
 
 /** A type the tables below carry without a runtime check: results and events come from our own host. */
 declare const carried: unique symbol;
@@ -17,6 +18,8 @@ export interface HostSnapshot {
   sessionState: SessionStateSnapshot;
   /** Bumped whenever the session restarts (new app): the preview must unmount everything. */
   sessionId: string;
+  /** The loop debugger's timeline, findings and rerun gate. */
+  loop: LoopSnapshot;
 }
 
 /**
@@ -34,6 +37,18 @@ export const HOST_METHODS = {
   stop: { args: v.tuple([]), result: carries<void>() },
   /** Apply a Session State panel edit as a script-side write, then rerun. */
   editSessionState: { args: v.tuple([SessionStateEditSchema]), result: carries<EditResult>() },
+  /** The preview's hops of the loop, forwarded by the workbench: the host links them into its timeline. */
+  recordLoop: { args: v.tuple([PreviewLoopBatchSchema]), result: carries<void>() },
+  /** Start or stop recording the timeline (the preview is told through the workbench). */
+  setRecording: { args: v.tuple([v.boolean()]), result: carries<void>() },
+  /** Forget the timeline's events and findings. */
+  clearTimeline: { args: v.tuple([]), result: carries<void>() },
+  /** Hold every rerun request until resumeReruns or stepRerun (nothing is dropped). */
+  pauseReruns: { args: v.tuple([]), result: carries<void>() },
+  /** Run what was held (coalesced, as Streamlit would) and stop holding. */
+  resumeReruns: { args: v.tuple([]), result: carries<void>() },
+  /** Run the oldest held request and keep holding the rest. */
+  stepRerun: { args: v.tuple([]), result: carries<void>() },
 };
 
 type HostMethodTable = typeof HOST_METHODS;
@@ -49,6 +64,7 @@ const HOST_EVENTS = {
   render: carries<RenderedRun>(),
   sessionState: carries<SessionStateSnapshot>(),
   log: carries<LogEntry>(),
+  loop: carries<LoopDelta>(),
 };
 
 type HostEventTable = typeof HOST_EVENTS;

@@ -11,7 +11,9 @@ import * as v from "valibot";
 const MAX_TEXT = 4096;
 const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const LongText = v.pipe(v.string(), v.maxLength(64 * 1024));
-const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A loop event's id: `h<n>` from the host, `p<session>-<n>` from the preview. */
+export const EventIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const EventId = EventIdSchema;
 const Millis = v.pipe(v.number(), v.finite());
 
 /** A value as the timeline shows it: a bounded JSON preview and the size of the whole. */
@@ -103,6 +105,9 @@ export const PreviewLoopEventSchema = v.variant("kind", [
 ]);
 export type PreviewLoopEvent = v.InferOutput<typeof PreviewLoopEventSchema>;
 
+/** One batch of preview hops; the preview sends at most one batch per macrotask. */
+export const PreviewLoopBatchSchema = v.pipe(v.array(PreviewLoopEventSchema), v.maxLength(2000));
+
 /** Hops the host records: requests, runs, callbacks, diffs and identity changes. */
 export const HostLoopEventSchema = v.variant("kind", [
   v.object({ ...base, kind: v.literal("edit"), key: Text, field: v.nullable(Text), value: ValuePreviewSchema }),
@@ -186,6 +191,16 @@ export interface LoopSnapshot {
   cap: number;
   recording: boolean;
   findings: Finding[];
+  reruns: RerunGate;
+}
+
+/** What changed in the timeline since the host's last `loop` event. */
+export interface LoopDelta {
+  events: LoopEvent[];
+  /** New or updated finding cards. */
+  findings: Finding[];
+  dropped: number;
+  recording: boolean;
   reruns: RerunGate;
 }
 

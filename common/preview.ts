@@ -14,4 +14,6 @@ export type ToPreview =
   | { type: "render"; run: RenderedRun }
   /** A new session (app opened again): unmount everything and forget widget states. */
   | { type: "reset"; sessionId: string }
-  | { type: "theme"; theme: ThemeName };
+  | { type: "theme"; theme: ThemeName }
+  /** The timeline is recording (or not): off, the preview records no hops at all. */
+  | { type: "recording"; on: boolean };

@@ -18,4 +18,6 @@ export interface LogEntry {
   message: string;
   /** Unix ms. */
   at: number;
+  /** The run it belongs to (the one in progress, or the last one), null before any. */
+  runId: number | null;
 }

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { JsonSchema } from "./json";
 import { FragmentIdSchema, IdSchema } from "./validation";
+import { EventIdSchema } from "./loop-events";
 
 const MAX_PAYLOAD = 25 * 1024 * 1024; // Streamlit's server.maxWidgetStateSize
 const MAX_WIDGETS = 10_000;
@@ -27,5 +28,9 @@ export const RerunRequestSchema = v.object({
   widgetStates: v.nullable(v.pipe(v.array(WidgetStateSchema), v.maxLength(MAX_WIDGETS))),
   /** When the interaction came from inside a fragment, only that fragment reruns (issue 3). */
   fragmentId: FragmentIdSchema,
+  /** Who asked: the preview (a flush of widget changes), the Rerun button, the R hotkey, or a program. */
+  source: v.picklist(["preview", "button", "hotkey", "api"]),
+  /** The preview's flush event that carries these states, so the timeline links the run to it. */
+  causeId: v.nullable(EventIdSchema),
 });
 export type RerunRequest = v.InferOutput<typeof RerunRequestSchema>;

@@ -188,7 +188,7 @@ describe("component mount", () => {
     let finish!: () => void;
     const module = { default: () => new Promise<void>((resolve) => (finish = resolve)) };
     preview = mountPreview({ "main.js": module });
-    preview.handle({ type: "render", run: { runId: 7, tree: { main: [component()], sidebar: [] }, warnings: [] } });
+    preview.handle({ type: "render", run: { runId: 7, tree: { main: [component()], sidebar: [] }, warnings: [], causes: { run: null, elements: {} } } });
     await nextMacrotask();
     expect(preview.ofType("rendered")).toEqual([]);
     expect(document.body.dataset.lwRenderedRun).toBeUndefined();

@@ -28,7 +28,7 @@ export function mountPreview(modules: Record<string, ComponentModule> = {}) {
   /** Renders `main` as the next run and waits for its `rendered` acknowledgement. */
   async function render(main: AppElement[], sidebar: AppElement[] = []): Promise<number> {
     const id = ++runId;
-    preview.handle({ type: "render", run: { runId: id, tree: { main, sidebar }, warnings: [] } });
+    preview.handle({ type: "render", run: { runId: id, tree: { main, sidebar }, warnings: [], causes: { run: null, elements: {} } } });
     await until(() => sent.some((m) => m.type === "rendered" && m.runId === id));
     return id;
   }

@@ -166,7 +166,7 @@ export class WidgetStateManager {
       this.report("warn", message);
       this.ignoredFragments.clear();
     }
-    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment });
+    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: null });
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

@@ -191,6 +191,11 @@ export class FindingsAnalyzer {
     return found;
   }
 
+  /** Automatic runs in a row so far: the host ends a loop under the threshold on Stop. */
+  get automaticStreak(): number {
+    return this.streakRuns;
+  }
+
   /** Start counting automatic runs afresh (the user resumed reruns after a storm pause). */
   reset(): void {
     this.streakRuns = 0;

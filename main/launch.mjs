@@ -19,7 +19,7 @@ export const USAGE = `usage:
   loopwright serve [app-script] [--port N]   browser mode on http://127.0.0.1 (default port 5183,
                                              a free one if taken; --port 0 always picks a free one)
   loopwright start [app-script]              desktop window (browser mode if Electron is not installed)
-The app script defaults to the bundled example, examples/text-input/app.ts.`;
+The app script defaults to the bundled example, ${DEFAULT_APP}.`;
 
 export const SERVE_USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
 

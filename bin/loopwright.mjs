@@ -7,37 +7,31 @@
  * Never requires 'electron': from Electron 42 on that downloads the binary.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { APP_ENV, USAGE, findElectronBinary, parseCommand, parseStartArgs } from "../main/launch.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER = join(ROOT, "out/main/server.js");
 const RENDERER_INDEX = join(ROOT, "out/renderer/index.html");
 const require = createRequire(import.meta.url);
 
-const USAGE = `usage:
-  loopwright serve [app-script] [--port N]   browser mode on http://127.0.0.1 (default port 5183,
-                                             a free one if taken; --port 0 always picks a free one)
-  loopwright start [app-script]              desktop window (browser mode if Electron is not installed)
-The app script defaults to the bundled example, examples/text-input/app.ts.`;
+const command = parseCommand(process.argv.slice(2));
 
-const [command, ...rest] = process.argv.slice(2);
-
-if (command === undefined || command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
+if (command.kind === "help") {
   console.log(USAGE);
-  process.exit(command === undefined ? 1 : 0);
-} else if (command === "serve") {
-  if (!existsSync(SERVER) || !existsSync(RENDERER_INDEX)) build();
-  serve(rest);
-} else if (command === "start") {
-  build();
-  start(rest);
-} else {
-  console.error(`loopwright: unknown command "${command}"\n${USAGE}`);
+  process.exit(command.exitCode);
+} else if (command.kind === "error") {
+  console.error(`loopwright: ${command.message}`);
   process.exit(1);
+} else if (command.kind === "serve") {
+  if (!existsSync(SERVER) || !existsSync(RENDERER_INDEX)) build();
+  serve(command.args);
+} else {
+  build();
+  start(command.args);
 }
 
 function build() {
@@ -50,53 +44,39 @@ function build() {
   }
 }
 
+/** @param {string[]} args */
 function serve(args) {
   run(process.execPath, [SERVER, ...args], process.env);
 }
 
+/** @param {string[]} args */
 function start(args) {
-  let positionals;
-  try {
-    ({ positionals } = parseArgs({ args, allowPositionals: true, options: {} }));
-  } catch (error) {
-    console.error(`loopwright: ${error.message}\n${USAGE}`);
+  const parsed = parseStartArgs(args);
+  if (!parsed.ok) {
+    console.error(`loopwright: ${parsed.message}`);
     process.exit(1);
   }
-  if (positionals.length > 1) {
-    console.error(`loopwright: expected one app script, got ${positionals.length}\n${USAGE}`);
-    process.exit(1);
-  }
-  const electron = electronBinary();
-  if (electron.path === null) {
+  const electron = findElectronBinary(ROOT);
+  if (!electron.ok) {
     console.error(`Electron binary not available here (${electron.reason}); serving browser mode instead.`);
-    serve(positionals);
+    serve(parsed.app === undefined ? [] : [parsed.app]);
     return;
   }
   const env = { ...process.env };
-  if (positionals[0] !== undefined) env.LOOPWRIGHT_APP = resolve(positionals[0]);
+  if (parsed.app !== undefined) env[APP_ENV] = resolve(parsed.app);
   run(electron.path, [ROOT], env);
 }
 
-/** Where node_modules/electron's path.txt says the binary is, if that file exists. */
-function electronBinary() {
-  let packageDir;
-  try {
-    packageDir = dirname(require.resolve("electron/package.json"));
-  } catch {
-    return { path: null, reason: "the electron package is not installed" };
-  }
-  const pathFile = join(packageDir, "path.txt");
-  if (!existsSync(pathFile)) return { path: null, reason: "node_modules/electron has no path.txt" };
-  const binary = join(packageDir, "dist", readFileSync(pathFile, "utf8").trim());
-  if (!existsSync(binary)) return { path: null, reason: `node_modules/electron has no ${binary}` };
-  return { path: binary, reason: null };
-}
-
-/** Run a child with our stdio and exit with its code once it has shut down. */
+/**
+ * Run a child with our stdio and exit with its code once it has shut down.
+ * @param {string} executable
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ */
 function run(executable, args, env) {
   const child = spawn(executable, args, { stdio: "inherit", env });
   // Pass signals on and wait for the child's own clean exit (it may get Ctrl-C twice: from the
   // terminal's process group and from us; both entries treat a repeated signal as one).
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

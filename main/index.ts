@@ -12,7 +12,7 @@ import type { ScriptHost } from "./core/types";
 import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
 import { enforceSecurityPolicy } from "./electron/security";
 import { createWorkbenchWindow } from "./electron/window";
-import { findAppScript } from "./transports/app-script";
+import { electronAppArgument, findAppScript } from "./launch.mjs";
 import { attachIpcTransport } from "./transports/ipc";
 
 // Built as out/main/index.js: siblings are the worker, ../preload and ../renderer.
@@ -20,19 +20,6 @@ const PACKAGE_ROOT = resolve(__dirname, "../..");
 const RENDERER_DIR = resolve(__dirname, "../renderer");
 const PRELOAD_PATH = resolve(__dirname, "../preload/index.cjs");
 const WORKER_PATH = join(__dirname, "worker.js");
-
-/**
- * The app script from the command line: the argument after `--`, else the first non-switch argument
- * that is not this entry itself (`electron out/main/index.js app.ts`, `electron . app.ts`, and
- * Playwright's launcher, which puts its own switches first); else LOOPWRIGHT_APP.
- */
-function appArgument(): string | undefined {
-  const args = process.argv.slice(1);
-  const separator = args.indexOf("--");
-  const candidates = separator >= 0 ? args.slice(separator + 1) : args.filter((arg) => !arg.startsWith("-"));
-  const entry = new Set([__filename, __dirname, PACKAGE_ROOT]);
-  return candidates.find((arg) => !entry.has(resolve(arg))) ?? process.env.LOOPWRIGHT_APP;
-}
 
 function start(appPath: string): void {
   app.enableSandbox();
@@ -69,7 +56,7 @@ function start(appPath: string): void {
   });
 }
 
-const script = findAppScript(appArgument(), PACKAGE_ROOT);
+const script = findAppScript(electronAppArgument(process.argv.slice(1), [__filename, __dirname, PACKAGE_ROOT], process.env), PACKAGE_ROOT);
 if (!script.ok) {
   console.error(`Loopwright: ${script.message}`);
   app.exit(1);

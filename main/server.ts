@@ -10,10 +10,9 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { createScriptHost } from "./core";
-import { findAppScript } from "./transports/app-script";
-import { createStaticHandler } from "./transports/http";
+import { findAppScript, parseServeArgs, SERVE_USAGE } from "./launch.mjs";
+import { createStaticHandler } from "./serving/http";
 import { attachWebSocketTransport } from "./transports/ws";
 
 // Built as out/main/server.js: the package root is two levels up, the renderer bundle a sibling.
@@ -24,10 +23,13 @@ const WORKER_PATH = join(__dirname, "worker.js");
 /** Used when no --port is given; if it is taken, any free port is. */
 const DEFAULT_PORT = 5183;
 
-const USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
-
 async function main(): Promise<void> {
-  const cli = parseCli(process.argv.slice(2));
+  const cli = parseServeArgs(process.argv.slice(2));
+  if (cli.kind === "help") {
+    console.log(SERVE_USAGE);
+    process.exit(0);
+  }
+  if (cli.kind === "error") fail(cli.message);
   const app = findAppScript(cli.app, PACKAGE_ROOT);
   if (!app.ok) fail(app.message);
   if (!existsSync(join(RENDERER_DIR, "index.html"))) fail(`renderer bundle missing in ${RENDERER_DIR}; run "npx electron-vite build"`);
@@ -63,23 +65,6 @@ async function main(): Promise<void> {
 
   // Last: whoever reads this line may signal us at once.
   console.log(`Loopwright ready at http://127.0.0.1:${port}/?token=${token}`);
-}
-
-function parseCli(argv: string[]): { app?: string; port?: number } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  if (parsed.positionals.length > 1) fail(`expected one app script, got ${parsed.positionals.length}\n${USAGE}`);
-  const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail(`invalid --port ${parsed.values.port}`);
-  return { app: parsed.positionals[0], port };
 }
 
 function listen(server: Server, port: number): Promise<number> {

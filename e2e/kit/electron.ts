@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { _electron, type ElectronApplication, type Page } from "playwright-core";
+import { APP_ENV, findElectronBinary } from "../../main/launch.mjs";
 import { builtFile, packageRoot } from "./paths";
 
-/**
- * The Electron executable from node_modules/electron (path.txt + dist/), or null when the binary
- * was never downloaded. Never load the electron package itself: on Electron 42+ that starts a download.
- */
+/** The Electron executable from node_modules/electron, or null when the binary was never downloaded. */
 export function electronExecutable(): string | null {
-  const dir = join(packageRoot(), "node_modules", "electron");
-  const pathTxt = join(dir, "path.txt");
-  if (!existsSync(pathTxt)) return null;
-  const executable = join(dir, "dist", readFileSync(pathTxt, "utf8").trim());
-  return existsSync(executable) ? executable : null;
+  const found = findElectronBinary(packageRoot());
+  return found.ok ? found.path : null;
 }
 
 /** True when the Electron binary is installed, so Electron mode can run. */
@@ -37,7 +30,7 @@ export async function launchElectron(appPath: string): Promise<ElectronHandle> {
     executablePath,
     args: [builtFile("out/main/index.js"), appPath],
     cwd: packageRoot(),
-    env: { ...process.env, LOOPWRIGHT_APP: appPath } as Record<string, string>,
+    env: { ...process.env, [APP_ENV]: appPath } as Record<string, string>,
   });
   let output = "";
   const proc = app.process();

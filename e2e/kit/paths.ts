@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
+import { findAppScript } from "../../main/launch.mjs";
 
 let cachedRoot: string | null = null;
 
@@ -21,11 +22,11 @@ export function packageRoot(): string {
   }
 }
 
-/** An app path made absolute: relative paths resolve against the current working directory. */
+/** The app script as an absolute path, checked like the CLI checks it: relative paths resolve against the cwd. */
 export function absoluteAppPath(appPath: string): string {
-  const abs = isAbsolute(appPath) ? appPath : resolve(process.cwd(), appPath);
-  if (!existsSync(abs)) throw new Error(`loopwright/test: app script not found: ${abs}`);
-  return abs;
+  const found = findAppScript(appPath, packageRoot());
+  if (!found.ok) throw new Error(`loopwright/test: ${found.message}`);
+  return found.path;
 }
 
 /** A built file of the package (under out/), with a clear error when the build is missing. */

@@ -1,17 +1,20 @@
-import { mkdirSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
 
 /**
- * Compiles an app script (TS or JS, with its imports) into one CommonJS file with an inline
- * source map, so a thrown error points at the author's `.ts` line. Each build gets a new file
- * name: the runner `require`s it, and a fresh name sidesteps the require cache.
+ * An app script (TS or JS, with its imports) compiled into one CommonJS bundle with an inline
+ * source map, so a thrown error points at the author's `.ts` line. The bundle stays in memory (it
+ * holds the author's source; nothing of it is written to disk): the runner evaluates it as a
+ * module named `filename`.
  */
 export interface CompiledScript {
-  file: string;
+  code: string;
+  /**
+   * A file in the app's folder that never exists: `require`, `__dirname` and the source map's
+   * paths resolve against it as they would against the app script itself.
+   */
+  filename: string;
   /** Source files the script is made of (for watching), node_modules excluded. */
   inputs: string[];
 }
@@ -25,9 +28,6 @@ export class CompileError extends Error {
     super(message);
   }
 }
-
-let builds = 0;
-const outDir = join(tmpdir(), `loopwright-${process.pid}`);
 
 /** Packages that must be the host's own instance (Arrow tables are detected with instanceof). */
 const SHARED_PACKAGES = ["apache-arrow"];
@@ -44,13 +44,12 @@ const sharedPackages: esbuild.Plugin = {
 };
 
 export async function compileScript(appPath: string): Promise<CompiledScript> {
-  mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `app-${++builds}.cjs`);
+  const filename = join(dirname(appPath), `${basename(appPath, extname(appPath))}.loopwright.cjs`);
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
     result = await esbuild.build({
       entryPoints: [appPath],
-      outfile,
+      outfile: filename,
       bundle: true,
       platform: "node",
       format: "cjs",
@@ -66,11 +65,10 @@ export async function compileScript(appPath: string): Promise<CompiledScript> {
   } catch (error) {
     throw toCompileError(error);
   }
-  await writeFile(outfile, result.outputFiles[0].contents);
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes("node_modules"))
     .map((input) => resolve(dirname(appPath), input));
-  return { file: outfile, inputs };
+  return { code: result.outputFiles[0].text, filename, inputs };
 }
 
 function toCompileError(error: unknown): CompileError {

@@ -92,7 +92,7 @@ class Host implements ScriptHost {
     try {
       const compiled = await compileScript(this.options.appPath);
       this.watcher?.watch(compiled.inputs);
-      this.loadError = await this.runner.load(compiled.file, this.options.appPath);
+      this.loadError = await this.runner.load(compiled, this.options.appPath);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       this.watcher?.watch([error.location?.file ?? this.options.appPath, this.options.appPath]);

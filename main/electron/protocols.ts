@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { protocol } from "electron";
-import { previewCsp, workbenchCsp } from "../transports/csp";
-import { ASSETS_DIR, PREVIEW_DIR, lookupStatic, type ContentPolicy } from "../transports/static-files";
+import { previewCsp, workbenchCsp } from "../serving/csp";
+import { ASSETS_DIR, PREVIEW_DIR, lookupStatic, type ContentPolicy } from "../serving/static-files";
 
 /**
  * Two custom schemes instead of file://: the workbench (app://app) and the preview

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { HostEvents, RenderedRun } from "../../common";
 import { createScriptHost, type ScriptHost } from "../../main/core";
@@ -38,6 +39,25 @@ function nextEvent<E extends keyof HostEvents>(host: ScriptHost, event: E, pred:
         resolvePromise(payload);
       }
     });
+  });
+}
+
+/** Files under `dir` modified since `since` whose text contains `marker`; unreadable entries are skipped. */
+function filesContaining(dir: string, marker: string, since: number): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesContaining(path, marker, since);
+    try {
+      return entry.isFile() && statSync(path).mtimeMs >= since && readFileSync(path, "utf8").includes(marker) ? [path] : [];
+    } catch {
+      return [];
+    }
   });
 }
 
@@ -94,5 +114,28 @@ describe("script host (runner in a worker thread)", () => {
     const result = await host.editSessionState({ key: "my_text_input_instance", field: "other", value: 1 });
     expect(result).toEqual({ ok: false, error: expect.stringContaining("on_other_change") });
     expect((await host.hello()).status.runCount).toBe(before);
+  });
+
+  it("compiles into memory: nothing of the script is written to disk, before or after dispose", async () => {
+    // Coarse file timestamps: count anything from a little before the test.
+    const since = Date.now() - 2_000;
+    const marker = `marker-${randomUUID()}`;
+    const file = appFile(`import { label } from "./label";\nexport default function app(st) {\n  st.write(label + " ${marker}");\n}\n`);
+    writeFileSync(join(dirname(file), "label.ts"), `export const label = "from a relative import";\n`);
+    const { host } = await open(file);
+    expect((await host.hello()).lastRun!.tree.main).toEqual([{ type: "markdown", body: `from a relative import ${marker}`, variant: "markdown" }]);
+    await host.dispose();
+    expect(readdirSync(dirname(file)).sort()).toEqual(["app.ts", "label.ts"]);
+    expect(filesContaining(tmpdir(), marker, since).filter((path) => dirname(path) !== dirname(file))).toEqual([]);
+  });
+
+  it("after an edit, a thrown error points at the edited line, not the previous build's", async () => {
+    const file = appFile(`export default function app(st) {\n  throw new Error("first");\n}\n`);
+    const host = await createScriptHost({ appPath: file, workerPath, watch: true });
+    hosts.push(host);
+    expect(((await host.hello()).lastRun!.tree.main[0] as { trace: string[] }).trace[0]).toMatch(/\(app\.ts:2:9\)$/);
+    const edited = nextEvent(host, "render", (run) => run.tree.main.some((e) => e.type === "exception" && e.message === "second"));
+    writeFileSync(file, `// moved down\n\nexport default function app(st) {\n  const n = 2;\n  throw new Error("second");\n}\n`);
+    expect(((await edited).tree.main[0] as { trace: string[] }).trace[0]).toMatch(/\(app\.ts:5:9\)$/);
   });
 });

@@ -4,7 +4,7 @@ import type { ExportedState } from "../engine/persist";
 
 /** Messages between the host and its runner worker. Internal to the core. */
 export type ToWorker =
-  | { type: "load"; file: string; appPath: string; restore: ExportedState | null }
+  | { type: "load"; code: string; filename: string; appPath: string; restore: ExportedState | null }
   | { type: "run"; request: RunRequest };
 
 export type FromWorker =

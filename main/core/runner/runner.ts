@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ExceptionElement, LogEntry } from "../../../common";
+import type { CompiledScript } from "../compiler";
 import type { ExportedState } from "../engine/persist";
 import type { RunOutcome, RunRequest } from "../engine/rerun-engine";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
@@ -18,7 +19,7 @@ export class ScriptRunner {
   private worker: Worker | null = null;
   private readonly interruptFlag = new Int32Array(new SharedArrayBuffer(4));
   private committed: ExportedState | null = null;
-  private script: { file: string; appPath: string } | null = null;
+  private script: { code: string; filename: string; appPath: string } | null = null;
   private pendingLoad: ((error: ExceptionElement | null) => void) | null = null;
   private inflight: { runId: number; resolve: (result: RunResult) => void } | null = null;
   private killReason: string | null = null;
@@ -29,11 +30,11 @@ export class ScriptRunner {
   ) {}
 
   /** Loads (or reloads) the compiled script; resolves with the error box if it failed to load. */
-  load(file: string, appPath: string): Promise<ExceptionElement | null> {
-    this.script = { file, appPath };
+  load({ code, filename }: Pick<CompiledScript, "code" | "filename">, appPath: string): Promise<ExceptionElement | null> {
+    this.script = { code, filename, appPath };
     return new Promise((resolve) => {
       this.pendingLoad = resolve;
-      this.send({ type: "load", file, appPath, restore: this.committed });
+      this.send({ type: "load", code, filename, appPath, restore: this.committed });
     });
   }
 

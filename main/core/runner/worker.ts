@@ -1,3 +1,4 @@
+import { Module } from "node:module";
 import { dirname, sep } from "node:path";
 import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
@@ -23,15 +24,15 @@ let appDir = "";
 forwardConsole();
 
 port.on("message", async (message: ToWorker) => {
-  if (message.type === "load") post({ type: "loaded", error: load(message.file, message.appPath, message.restore) });
+  if (message.type === "load") post({ type: "loaded", error: load(message) });
   else if (message.type === "run") await run(message.request);
 });
 
-function load(file: string, appPath: string, restore: Extract<ToWorker, { type: "load" }>["restore"]) {
+function load({ code, filename, appPath, restore }: Extract<ToWorker, { type: "load" }>) {
   appDir = dirname(appPath);
   try {
-    const module = require(file);
-    const app: unknown = module?.default ?? module;
+    const exports = evaluate(code, filename);
+    const app: unknown = exports?.default ?? exports;
     if (typeof app !== "function") {
       return { type: "exception" as const, name: "TypeError", message: `${appPath} must export a function as its default export: export default function app(st) { … }`, trace: [] };
     }
@@ -45,6 +46,19 @@ function load(file: string, appPath: string, restore: Extract<ToWorker, { type: 
   } catch (error) {
     return relative(toExceptionElement(error));
   }
+}
+
+/**
+ * Runs the bundle as the CommonJS module `filename` without it touching the disk, the way
+ * `require` would after reading the file; the inline source map still maps its stack frames. A
+ * new Module each time, outside the require cache, so a reload never sees the previous build.
+ */
+function evaluate(code: string, filename: string) {
+  const module = new Module(filename) as Module & { _compile(code: string, filename: string): void };
+  module.filename = filename;
+  module.paths = (Module as typeof Module & { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(filename));
+  module._compile(code, filename);
+  return module.exports;
 }
 
 async function run(request: RunRequest) {

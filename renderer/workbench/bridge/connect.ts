@@ -9,6 +9,11 @@ declare global {
   }
 }
 
+/** True in the Electron window, whose preload exposed the bridge. */
+export function hasPreloadBridge(win: Window): boolean {
+  return win.loopwright !== undefined;
+}
+
 /** Electron's preload bridge when it is there, else the loopback WebSocket of browser mode. */
 export function connectHost(win: Window): HostClient {
   return createHostClient(win.loopwright ?? new WsBridge(workbenchSocketUrl(win.location)));

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticHandler } from "../../main/transports/http";
+import { createStaticHandler } from "../../main/serving/http";
 
 let dir: string;
 let server: Server;

@@ -1,0 +1,146 @@
+/**
+ * How Loopwright is launched, for every way in: the CLI (bin/loopwright.mjs), the two entries
+ * (main/index.ts, main/server.ts) and the test kit (e2e/kit). Plain ESM with JSDoc types because
+ * the CLI imports it before anything is built. Never loads the electron package: from Electron 42
+ * on, loading it downloads the binary.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+/** The bundled example every entry opens when no app script is given. */
+export const DEFAULT_APP = "examples/text-input/app.ts";
+
+/** How `loopwright start` hands the app script to the Electron entry. */
+export const APP_ENV = "LOOPWRIGHT_APP";
+
+export const USAGE = `usage:
+  loopwright serve [app-script] [--port N]   browser mode on http://127.0.0.1 (default port 5183,
+                                             a free one if taken; --port 0 always picks a free one)
+  loopwright start [app-script]              desktop window (browser mode if Electron is not installed)
+The app script defaults to the bundled example, ${DEFAULT_APP}.`;
+
+export const SERVE_USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
+
+/**
+ * The app script to open: a path given by the user (relative to the cwd) or the bundled example.
+ * @param {string | undefined} given
+ * @param {string} packageRoot
+ * @returns {{ ok: true, path: string } | { ok: false, message: string }}
+ */
+export function findAppScript(given, packageRoot) {
+  const path = given ? resolve(given) : join(packageRoot, DEFAULT_APP);
+  return isFile(path) ? { ok: true, path } : { ok: false, message: `app script not found: ${path}` };
+}
+
+/**
+ * `loopwright <command> …`. The command's own arguments are parsed later (parseStartArgs, and
+ * parseServeArgs in the server entry), after the CLI has built what the command runs.
+ * @param {string[]} argv the arguments after `loopwright`
+ * @returns {{ kind: "help", exitCode: number } | { kind: "error", message: string } | { kind: "serve" | "start", args: string[] }}
+ */
+export function parseCommand(argv) {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
+    return { kind: "help", exitCode: command === undefined ? 1 : 0 };
+  }
+  if (command === "serve" || command === "start") return { kind: command, args: rest };
+  return { kind: "error", message: `unknown command "${command}"\n${USAGE}` };
+}
+
+/**
+ * `loopwright start [app-script]`.
+ * @param {string[]} args
+ * @returns {{ ok: true, app: string | undefined } | { ok: false, message: string }}
+ */
+export function parseStartArgs(args) {
+  let positionals;
+  try {
+    ({ positionals } = parseArgs({ args, allowPositionals: true, options: {} }));
+  } catch (error) {
+    return { ok: false, message: withUsage(error, USAGE) };
+  }
+  if (positionals.length > 1) return { ok: false, message: tooManyApps(positionals.length, USAGE) };
+  return { ok: true, app: positionals[0] };
+}
+
+/**
+ * `loopwright serve [app-script] [--port N]`, as the server entry receives it.
+ * @param {string[]} args
+ * @returns {{ kind: "help" } | { kind: "error", message: string } | { kind: "serve", app: string | undefined, port: number | undefined }}
+ */
+export function parseServeArgs(args) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { port: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    return { kind: "error", message: withUsage(error, SERVE_USAGE) };
+  }
+  const { positionals, values } = parsed;
+  if (values.help) return { kind: "help" };
+  if (positionals.length > 1) return { kind: "error", message: tooManyApps(positionals.length, SERVE_USAGE) };
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return { kind: "error", message: `invalid --port ${values.port}` };
+  return { kind: "serve", app: positionals[0], port };
+}
+
+/**
+ * The app script on the Electron entry's command line: the argument after `--`, else the first
+ * non-switch argument that is not the entry itself (`electron out/main/index.js app.ts`,
+ * `electron . app.ts`, and Playwright's launcher, which puts its own switches first); else APP_ENV.
+ * @param {string[]} args process.argv without the executable
+ * @param {string[]} entryPaths the paths that name the entry itself (its file, its folder, the package root)
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {string | undefined}
+ */
+export function electronAppArgument(args, entryPaths, env) {
+  const separator = args.indexOf("--");
+  const candidates = separator >= 0 ? args.slice(separator + 1) : args.filter((arg) => !arg.startsWith("-"));
+  const entry = new Set(entryPaths);
+  return candidates.find((arg) => !entry.has(resolve(arg))) ?? env[APP_ENV];
+}
+
+/**
+ * The Electron binary named by node_modules/electron's path.txt, if it was downloaded.
+ * @param {string} packageRoot
+ * @returns {{ ok: true, path: string } | { ok: false, reason: string }}
+ */
+export function findElectronBinary(packageRoot) {
+  let packageDir;
+  try {
+    packageDir = dirname(createRequire(join(packageRoot, "package.json")).resolve("electron/package.json"));
+  } catch {
+    return { ok: false, reason: "the electron package is not installed" };
+  }
+  const pathFile = join(packageDir, "path.txt");
+  if (!existsSync(pathFile)) return { ok: false, reason: "node_modules/electron has no path.txt" };
+  const binary = join(packageDir, "dist", readFileSync(pathFile, "utf8").trim());
+  if (!existsSync(binary)) return { ok: false, reason: `node_modules/electron has no ${binary}` };
+  return { ok: true, path: binary };
+}
+
+/** @param {string} path */
+function isFile(path) {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @param {unknown} error what parseArgs threw
+ * @param {string} usage
+ */
+function withUsage(error, usage) {
+  return `${/** @type {Error} */ (error).message}\n${usage}`;
+}
+
+/**
+ * @param {number} count
+ * @param {string} usage
+ */
+function tooManyApps(count, usage) {
+  return `expected one app script, got ${count}\n${usage}`;
+}

@@ -16,7 +16,8 @@ export function previewValue(value: unknown): ValuePreview {
 }
 
 /** The epoch clock every side stamps `at` with (browser and Node both have it). */
-export const loopClock = (): number => clock.timeOrigin + clock.now();
-
-// common/ is typed for no environment; both of ours (the browser and Node) have this global.
-const clock = (globalThis as unknown as { performance: { timeOrigin: number; now(): number } }).performance;
+export function loopClock(): number {
+  // common/ is typed for no environment; both of ours (the browser and Node) have this global.
+  const { performance } = globalThis as unknown as { performance: { timeOrigin: number; now(): number } };
+  return performance.timeOrigin + performance.now();
+}

@@ -13,16 +13,24 @@ import type {
   ExceptionElement,
   OnHostEvent,
 } from "../../common";
-import { BrowserState, Emitter } from "../../common";
+import { BrowserState, Emitter, previewValue } from "../../common";
+import type { LogEntry } from "../../common";
+import type { HostHop } from "./debugger/loop-recorder";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
-import type { RunRequest } from "./engine/rerun-engine";
+import { LoopRecorder } from "./debugger/loop-recorder";
+import { diffSessionState } from "./debugger/state-diff";
+import type { RunOutcome, RunRequest } from "./engine/rerun-engine";
+import type { RunResult } from "./runner/runner";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
 
-/** A run to queue: a rerun request (null widget states: resend the last ones) plus panel edits. */
-type ScheduledRun = RerunRequest & Pick<RunRequest, "edits">;
+/**
+ * A run to queue: widget states (null: resend the last ones), fragment and panel edits, plus the
+ * timeline events that asked for it (the first is the run's cause, the rest joined it).
+ */
+type ScheduledRun = Pick<RerunRequest, "widgetStates" | "fragmentId"> & Pick<RunRequest, "edits"> & { causeIds: string[] };
 
 /** Requests that arrive before the runner is free join one run; `done` answers each of them. */
 interface PendingRun extends ScheduledRun {
@@ -49,6 +57,14 @@ class Host implements ScriptHost {
   private nextRunId = 1;
   private killTimer: NodeJS.Timeout | null = null;
   private loadError: ExceptionElement | null = null;
+  private loaded = false;
+  private stopRequested = false;
+  private readonly loop: LoopRecorder;
+  /** Rerun requests held while reruns are paused (a storm, Stop during a loop, or the toggle). */
+  private held: ScheduledRun[] = [];
+  private pausedBy: string | null = null;
+  /** Step: let exactly one held request through the gate. */
+  private stepping = false;
 
   constructor(private readonly options: ScriptHostOptions) {
     this.status = {
@@ -59,31 +75,82 @@ class Host implements ScriptHost {
       appName: basename(options.appPath),
       lastProblem: null,
     };
-    this.runner = new ScriptRunner(options.workerPath ?? join(__dirname, "worker.js"), (entry) => this.events.emit("log", entry));
+    this.loop = new LoopRecorder({
+      cap: options.timelineCap,
+      stormThreshold: options.stormThreshold,
+      onDelta: (delta) => this.events.emit("loop", delta),
+      onStorm: (finding) => this.pause(finding.id),
+    });
+    this.runner = new ScriptRunner(options.workerPath ?? join(__dirname, "worker.js"), (entry) => {
+      this.log(entry.level, entry.message);
+      this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
+    });
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
   }
 
   on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   async hello(): Promise<HostSnapshot> {
-    return { status: this.status, lastRun: this.lastRun, sessionState: this.sessionState, sessionId: this.sessionId };
+    const { status, lastRun, sessionState, sessionId } = this;
+    return { status, lastRun, sessionState, sessionId, loop: this.loop.snapshot() };
   }
 
-  async rerun(request: RerunRequest): Promise<void> {
-    if (request.widgetStates) this.browser.mirrorFlush(request.widgetStates);
-    await this.schedule({ ...request, edits: [] });
+  async rerun({ widgetStates, fragmentId, source, causeId }: RerunRequest): Promise<void> {
+    if (widgetStates) this.browser.mirrorFlush(widgetStates);
+    const cause = source === "preview" ? causeId : this.loop.record({ kind: "request", causeId: null, source, detail: null });
+    await this.schedule({ widgetStates, fragmentId, edits: [], causeIds: cause ? [cause] : [] });
   }
 
+  /** Stops the run; a loop no user action drives (a storm under the threshold) is held too. */
   async stop(): Promise<void> {
+    if (this.loop.automaticStreak > 0) this.pause("stop");
     if (!this.runner.busy) return;
     this.pending = null;
+    this.stopRequested = true;
     this.preempt("Stopped by the user");
+  }
+
+  async recordLoop(events: Parameters<LoopRecorder["ingest"]>[0]): Promise<void> {
+    this.loop.ingest(events);
+  }
+
+  async setRecording(on: boolean): Promise<void> {
+    this.loop.setRecording(on);
+  }
+
+  async clearTimeline(): Promise<void> {
+    this.loop.clear();
+  }
+
+  async pauseReruns(): Promise<void> {
+    this.pause("user");
+  }
+
+  async resumeReruns(): Promise<void> {
+    const held = this.held;
+    this.held = [];
+    this.pausedBy = null;
+    this.loop.restartStormCount();
+    this.publishGate();
+    const resume = this.loop.record({ kind: "request", causeId: null, source: "resume", detail: held.length ? `${held.length} held` : null });
+    await Promise.all(held.map((run) => this.schedule({ ...run, causeIds: [resume, ...run.causeIds] })));
+  }
+
+  async stepRerun(): Promise<void> {
+    const next = this.held.shift();
+    if (!next) return;
+    this.publishGate();
+    const step = this.loop.record({ kind: "request", causeId: null, source: "step", detail: null });
+    this.stepping = true;
+    await this.schedule({ ...next, causeIds: [step, ...next.causeIds] });
   }
 
   async editSessionState(edit: SessionStateEdit): Promise<EditResult> {
     const problem = validateEdit(this.sessionState.entries, edit);
     if (problem) return { ok: false, error: problem };
-    await this.schedule({ widgetStates: null, fragmentId: null, edits: [edit] });
+    const value = previewValue(edit.value);
+    const cause = this.loop.record({ kind: "edit", causeId: null, key: edit.key, field: edit.field ?? null, instance: edit.field === undefined ? null : edit.key, name: edit.field ?? null, value });
+    await this.schedule({ widgetStates: null, fragmentId: null, edits: [edit], causeIds: [cause] });
     return { ok: true };
   }
 
@@ -99,12 +166,17 @@ class Host implements ScriptHost {
       const where = error.location ? [`${basename(error.location.file)}:${error.location.line}:${error.location.column}`] : [];
       this.loadError = { type: "exception", name: "CompileError", message: error.message, trace: where };
     }
+    const first = !this.loaded;
+    this.loaded = true;
+    const cause = first ? null : this.loop.record({ kind: "request", causeId: null, source: "file", detail: basename(this.options.appPath) });
     if (this.loadError) {
       this.publishRun({ main: [this.loadError], sidebar: [] }, [], 0);
       this.setStatus({ state: "error", lastProblem: `${this.loadError.name}: ${this.loadError.message.split("\n")[0]}` });
       return;
     }
-    await this.schedule({ widgetStates: null, fragmentId: null, edits: [] });
+    // A save is the author changing the code, usually to end the loop that paused reruns.
+    if (!first && this.pausedBy) void this.resumeReruns();
+    await this.schedule({ widgetStates: null, fragmentId: null, edits: [], causeIds: cause ? [cause] : [] });
   }
 
   async dispose(): Promise<void> {
@@ -118,12 +190,18 @@ class Host implements ScriptHost {
    * the requested fragment reruns, until any request for another scope joins in: then all of it.
    */
   private schedule(run: ScheduledRun): Promise<void> {
+    if (this.pausedBy && !this.stepping) {
+      this.held.push(run);
+      this.publishGate();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const fresh = !this.pending;
-      const pending = (this.pending ??= { widgetStates: null, fragmentId: run.fragmentId, edits: [], done: [] });
+      const pending = (this.pending ??= { widgetStates: null, fragmentId: run.fragmentId, edits: [], causeIds: [], done: [] });
       if (!fresh && pending.fragmentId !== run.fragmentId) pending.fragmentId = null;
       if (run.widgetStates) pending.widgetStates = run.widgetStates;
       pending.edits.push(...run.edits);
+      pending.causeIds.push(...run.causeIds);
       pending.done.push(resolve);
       if (this.runner.busy) this.preempt(null);
       else void this.drain();
@@ -145,27 +223,38 @@ class Host implements ScriptHost {
     if (this.draining || this.loadError) return this.settleWithoutRun();
     this.draining = true;
     while (this.pending) {
-      const { widgetStates, fragmentId, edits, done } = this.pending;
+      const { widgetStates, fragmentId, edits, causeIds, done } = this.pending;
       this.pending = null;
+      this.stepping = false;
       const runId = this.nextRunId++;
+      this.loop.runId = runId;
+      const [causeId = null, ...alsoCausedBy] = causeIds;
+      const runStart = this.loop.record({ kind: "run-start", causeId, alsoCausedBy, fragmentId });
       const started = performance.now();
+      this.stopRequested = false;
       this.setStatus({ state: "running" });
       const result = await this.runner.run({ runId, widgetStates: widgetStates ?? this.browser.held(), fragmentId, edits });
       if (this.killTimer && !this.runner.busy) {
         clearTimeout(this.killTimer);
         this.killTimer = null;
       }
-      const duration = Math.round(performance.now() - started);
+      const durationMs = performance.now() - started;
+      const duration = Math.round(durationMs);
+      const runEnd = this.loop.record({ kind: "run-end", causeId: runStart, status: this.runStatus(result), durationMs, fragmentId });
       if (result.status === "killed") {
-        this.publishRun({ main: [{ type: "exception", name: "ScriptRunnerError", message: `${result.reason.replace(/\.$/, "")}. Session state was kept.`, trace: [] }], sidebar: [] }, [], duration, runId);
+        this.publishRun({ main: [{ type: "exception", name: "ScriptRunnerError", message: `${result.reason.replace(/\.$/, "")}. Session state was kept.`, trace: [] }], sidebar: [] }, [], duration, runId, { run: runEnd, elements: {} });
         this.setStatus({ lastProblem: result.reason });
       } else if (result.outcome.status !== "interrupted") {
         const { outcome } = result;
+        const causes = this.recordOutcome(outcome, runStart, runEnd);
         this.sessionState = { runId, entries: outcome.entries };
         this.events.emit("sessionState", this.sessionState);
-        this.publishRun(outcome.tree, outcome.warnings, duration, runId);
+        this.publishRun(outcome.tree, outcome.warnings, duration, runId, causes);
         this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
-        if (outcome.rerunRequested && !this.pending) this.pending = { widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], done: [] };
+        if (outcome.rerunRequested) {
+          const request = this.loop.record({ kind: "request", causeId: runEnd, source: "st.rerun", detail: null });
+          void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });
+        }
       }
       for (const resolve of done) resolve();
     }
@@ -181,11 +270,53 @@ class Host implements ScriptHost {
     for (const resolve of pending?.done ?? []) resolve();
   }
 
-  private publishRun(tree: RenderedRun["tree"], warnings: string[], duration: number, runId = this.nextRunId++): void {
-    this.lastRun = { runId, tree, warnings };
+  private runStatus(result: RunResult): Extract<HostHop, { kind: "run-end" }>["status"] {
+    if (result.status === "killed") return "killed";
+    const { outcome } = result;
+    if (outcome.status === "interrupted") return this.stopRequested ? "stopped" : "interrupted";
+    if (outcome.status === "error") return "exception";
+    return outcome.rerunRequested ? "rerun" : "done";
+  }
+
+  /**
+   * The engine's hops of a run, linked into the timeline: what happened before the body points at
+   * the run's start, what it rendered at its end. Returns what the preview links its hops to.
+   */
+  private recordOutcome(outcome: RunOutcome, runStart: string, runEnd: string): RenderedRun["causes"] {
+    const causes: RenderedRun["causes"] = { run: runEnd, elements: {} };
+    for (const hop of outcome.hops) {
+      const rendered = hop.kind === "remount" || hop.kind === "data-diff";
+      const id = this.loop.record({ ...hop, causeId: rendered ? runEnd : runStart });
+      // A remount explains a fresh mount better than the data that caused it.
+      if (rendered && (hop.kind === "remount" || !causes.elements[hop.elementId])) causes.elements[hop.elementId] = id;
+    }
+    const diff = diffSessionState(this.sessionState.entries, outcome.entries);
+    if (diff) this.loop.record({ ...diff, causeId: runEnd });
+    this.loop.noteCallbackNames(
+      outcome.entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])),
+    );
+    return causes;
+  }
+
+  private pause(reason: string): void {
+    if (this.pausedBy) return;
+    this.pausedBy = reason;
+    this.publishGate();
+  }
+
+  private publishGate(): void {
+    this.loop.setGate({ paused: this.pausedBy !== null, queued: this.held.length, reason: this.pausedBy });
+  }
+
+  private log(level: LogEntry["level"], message: string): void {
+    this.events.emit("log", { level, message, at: Date.now(), runId: this.loop.runId || null });
+  }
+
+  private publishRun(tree: RenderedRun["tree"], warnings: string[], duration: number, runId = this.nextRunId++, causes: RenderedRun["causes"] = { run: null, elements: {} }): void {
+    this.lastRun = { runId, tree, warnings, causes };
     this.browser.adopt(tree);
     this.events.emit("render", this.lastRun);
-    for (const warning of warnings) this.events.emit("log", { level: "warn", message: warning, at: Date.now() });
+    for (const warning of warnings) this.log("warn", warning);
     this.setStatus({ runCount: this.status.runCount + 1, lastDurationMs: duration });
   }
 

@@ -18,4 +18,8 @@ export interface ScriptHostOptions {
   watch?: boolean;
   /** Grace period before a run that ignores a stop request is terminated. Default 1000 ms. */
   stopGraceMs?: number;
+  /** Events the loop debugger's timeline keeps. Default 20 000. */
+  timelineCap?: number;
+  /** Reruns in a row that no user action caused before reruns are paused. Default 10. */
+  stormThreshold?: number;
 }

@@ -3,6 +3,7 @@ import { useHostStatusStore } from "./stores/hostStatus";
 import { useLogStore } from "./stores/log";
 import { usePreviewStore } from "./stores/preview";
 import { useSessionStateStore } from "./stores/sessionState";
+import { useTimelineStore } from "./stores/timeline";
 
 /**
  * Keeps the stores in step with the host: events as they come, plus a full `hello()` at start and
@@ -14,17 +15,20 @@ export function syncWithHost(host: HostClient): void {
   const session = useSessionStateStore();
   const preview = usePreviewStore();
   const log = useLogStore();
+  const timeline = useTimelineStore();
 
   host.on("status", hostStatus.apply);
   host.on("render", preview.applyRun);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
+  host.on("loop", timeline.applyDelta);
 
   async function hello(): Promise<void> {
     try {
       const snapshot = await host.hello();
       hostStatus.apply(snapshot.status);
       session.apply(snapshot.sessionState);
+      timeline.applySnapshot(snapshot.loop);
       // Session first: a new session must reach the preview as a reset before its first run.
       preview.applySession(snapshot.sessionId);
       // A run that finished before we connected: its warnings went out as log events we missed.

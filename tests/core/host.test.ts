@@ -94,7 +94,7 @@ describe("script host (runner in a worker thread)", () => {
     );
     const { host } = await open(file, 200);
     const running = nextEvent(host, "status", (s) => s.state === "running");
-    void host.rerun({ widgetStates: null, fragmentId: null });
+    void host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
     await running;
     const killed = nextEvent(host, "render");
     await host.stop();

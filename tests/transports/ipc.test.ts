@@ -61,10 +61,10 @@ describe("IPC transport", () => {
   });
 
   it("forwards host events on the event channel until detached", () => {
-    host.emit("log", { level: "info", message: "hi", at: 1 });
-    expect(contents.sent).toEqual([[IPC_EVENT_CHANNEL, { name: "log", payload: { level: "info", message: "hi", at: 1 } }]]);
+    host.emit("log", { level: "info", message: "hi", at: 1, runId: 1 });
+    expect(contents.sent).toEqual([[IPC_EVENT_CHANNEL, { name: "log", payload: { level: "info", message: "hi", at: 1, runId: 1 } }]]);
     contents.destroyed = true;
-    host.emit("log", { level: "info", message: "gone", at: 2 });
+    host.emit("log", { level: "info", message: "gone", at: 2, runId: 1 });
     expect(contents.sent).toHaveLength(1);
 
     detach();

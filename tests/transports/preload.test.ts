@@ -25,8 +25,8 @@ describe("preload bridge", () => {
   });
 
   it("sends calls on the fixed call channel as (method, args)", async () => {
-    expect(await bridge.call("rerun", { widgetStates: null, fragmentId: null })).toEqual({ ok: true, value: "pong" });
-    expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, "rerun", [{ widgetStates: null, fragmentId: null }]);
+    expect(await bridge.call("rerun", { widgetStates: null, fragmentId: null, source: "api", causeId: null })).toEqual({ ok: true, value: "pong" });
+    expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, "rerun", [{ widgetStates: null, fragmentId: null, source: "api", causeId: null }]);
   });
 
   it("hands listeners the payload only, per event name, until unsubscribed", () => {

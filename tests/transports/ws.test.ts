@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { RenderedRun, ServerFrame } from "../../common";
+import { HOST_EVENT_NAMES } from "../../common/host-api";
 import { decode, encode } from "../../main/transports/codec";
 import { attachWebSocketTransport, type WebSocketTransport } from "../../main/transports/ws";
 import { FakeHost } from "./fake-host";
@@ -113,6 +114,7 @@ describe("WebSocket transport", () => {
         sidebar: [],
       },
       warnings: [],
+      causes: { run: null, elements: {} },
     };
     const frames = Promise.all([nextFrame(a), nextFrame(b)]);
     host.emit("render", run);
@@ -126,7 +128,7 @@ describe("WebSocket transport", () => {
   it("close() unsubscribes from the host and drops clients", async () => {
     const client = await connect();
     const closed = new Promise((resolve) => client.once("close", resolve));
-    expect(host.listenerCount()).toBe(4);
+    expect(host.listenerCount()).toBe(HOST_EVENT_NAMES.length);
     await transport.close();
     await closed;
     expect(host.listenerCount()).toBe(0);

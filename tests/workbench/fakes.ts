@@ -12,6 +12,7 @@ export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
     lastRun: null,
     sessionState: { runId: 1, entries: [] },
     sessionId: "session-1",
+    loop: { events: [], dropped: 0, cap: 20_000, recording: true, findings: [], reruns: { paused: false, queued: 0, reason: null } },
     ...overrides,
   };
 }

@@ -56,7 +56,7 @@ describe("header", () => {
     const { q, host } = await mountHeader();
     q<HTMLButtonElement>("lw-rerun").click();
     await flush();
-    expect(host.rerun).toHaveBeenCalledWith({ widgetStates: null, fragmentId: null });
+    expect(host.rerun).toHaveBeenCalledWith({ widgetStates: null, fragmentId: null, source: "button", causeId: null });
 
     expect(usePreviewStore().theme).toBe("light");
     q<HTMLButtonElement>("lw-theme-toggle").click();

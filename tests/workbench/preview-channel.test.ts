@@ -8,7 +8,7 @@ import { useLogStore } from "../../renderer/workbench/stores/log";
 import { usePreviewStore } from "../../renderer/workbench/stores/preview";
 import { fakeHost, workbenchApp } from "./fakes";
 
-const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [] });
+const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [], causes: { run: null, elements: {} } });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 let scope: EffectScope | undefined;
@@ -46,8 +46,8 @@ describe("usePreviewChannel", () => {
     preview.applyRun(run(1));
     await tick();
 
-    expect(received.map((m) => m.type)).toEqual(["theme", "render", "theme", "reset", "render"]);
-    expect(received[3]).toEqual({ type: "reset", sessionId: "s2" });
+    expect(received.map((m) => m.type)).toEqual(["theme", "recording", "render", "theme", "reset", "render"]);
+    expect(received[4]).toEqual({ type: "reset", sessionId: "s2" });
   });
 
   it("sends the current state again to a reloaded frame", async () => {
@@ -56,19 +56,19 @@ describe("usePreviewChannel", () => {
     hello();
     await tick();
 
-    expect(received.map((m) => m.type)).toEqual(["theme", "render", "theme", "render"]);
+    expect(received.map((m) => m.type)).toEqual(["theme", "recording", "render", "theme", "recording", "render"]);
   });
 
   it("turns preview messages into reruns, acknowledgements and log entries", async () => {
     const { host, fromPreview } = await connected();
     const widgetStates = [{ id: "w1", type: "json_value" as const, value: '{"value":"Hi"}' }];
-    fromPreview({ type: "rerun", widgetStates, fragmentId: null });
+    fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3" });
     fromPreview({ type: "rendered", runId: 4 });
     fromPreview({ type: "console", level: "warn", message: "careful" });
     fromPreview({ type: "rerun", widgetStates: "all of them" });
     await tick();
 
-    expect(host.rerun).toHaveBeenCalledExactlyOnceWith({ widgetStates, fragmentId: null });
+    expect(host.rerun).toHaveBeenCalledExactlyOnceWith({ widgetStates, fragmentId: null, source: "preview", causeId: "p1-3" });
     expect(useHostStatusStore().renderedRunId).toBe(4);
     const entries = useLogStore().entries.map(({ level, message }) => [level, message]);
     expect(entries).toEqual([

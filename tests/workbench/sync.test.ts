@@ -9,7 +9,7 @@ import { syncWithHost } from "../../renderer/workbench/sync";
 import { installTestHook } from "../../renderer/workbench/testHook";
 import { fakeHost, flush, snapshot, workbenchApp } from "./fakes";
 
-const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [] });
+const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [], causes: { run: null, elements: {} } });
 
 /** `prepare` runs before the first hello(), which syncWithHost sends at once. */
 function start(prepare: (host: ReturnType<typeof fakeHost>["host"]) => void = () => {}) {
@@ -39,7 +39,7 @@ describe("syncWithHost", () => {
     emit("status", { ...snapshot().status, state: "running", runCount: 4 });
     emit("render", run(5));
     emit("sessionState", { runId: 5, entries: [] });
-    emit("log", { level: "warn", message: "slow", at: 1 });
+    emit("log", { level: "warn", message: "slow", at: 1, runId: 5 });
 
     expect(useHostStatusStore().status).toMatchObject({ state: "running", runCount: 4 });
     expect(usePreviewStore().lastRun?.runId).toBe(5);

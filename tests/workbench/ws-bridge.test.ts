@@ -81,7 +81,7 @@ describe("WsBridge", () => {
   it("turns an error envelope into a thrown Error with the host's name and message", async () => {
     const { host } = connect();
     latest().open();
-    const rerun = host.rerun({ widgetStates: null, fragmentId: null });
+    const rerun = host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
     latest().receive({ type: "result", id: 1, wire: { ok: false, error: { name: "ValiError", message: "widgetStates: bad" } } });
 
     const error = await rerun.catch((e: Error) => e);

@@ -3,8 +3,8 @@ import { loopClock } from "../../../common";
 import { FindingsAnalyzer } from "./findings";
 
 type Unstamped<T> = T extends unknown ? Omit<T, "id" | "at" | "runId"> & { runId?: number } : never;
-/** A host hop as the host describes it; the recorder gives it its id, time and run. */
-export type HostHop = Unstamped<HostLoopEvent>;
+/** A hop as the host describes it (its own, or the script's console); the recorder gives it its id, time and run. */
+export type HostHop = Unstamped<HostLoopEvent | Extract<PreviewLoopEvent, { kind: "console" | "error" }>>;
 
 export interface LoopRecorderOptions {
   /** How many events the timeline keeps (a ring: the oldest go first). Default 20 000. */
@@ -44,7 +44,7 @@ export class LoopRecorder {
   /** Records a host hop; returns its id, which is valid as a cause even while recording is off. */
   record(hop: HostHop): string {
     const id = `h${this.nextId++}`;
-    if (this.recording) this.add({ ...hop, id, at: loopClock(), runId: hop.runId ?? this.runId } as HostLoopEvent);
+    if (this.recording) this.add({ ...hop, id, at: loopClock(), runId: hop.runId ?? this.runId } as LoopEvent);
     return id;
   }
 

@@ -88,7 +88,7 @@ function forwardConsole() {
     const original = console[method as keyof typeof levels].bind(console);
     console[method as keyof typeof levels] = (...args: unknown[]) => {
       original(...args);
-      post({ type: "log", entry: { level, message: format(...args), at: Date.now() } });
+      post({ type: "log", entry: { level, message: format(...args), at: Date.now(), runId: null } });
     };
   }
 }

@@ -2,6 +2,7 @@ import { onScopeDispose, toRaw, watch, type Ref } from "vue";
 import { useHostStatusStore } from "../stores/hostStatus";
 import { useLogStore } from "../stores/log";
 import { usePreviewStore } from "../stores/preview";
+import { useTimelineStore } from "../stores/timeline";
 import { PreviewPort } from "./preview-port";
 
 /** Connects the preview iframe to the stores: state flows down as ToPreview, widget events come up. */
@@ -9,6 +10,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   const preview = usePreviewStore();
   const hostStatus = useHostStatusStore();
   const log = useLogStore();
+  const timeline = useTimelineStore();
   const port = new PreviewPort(() => iframe.value?.contentWindow);
 
   port.on("message", (message) => {
@@ -16,7 +18,8 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
       const { type: _rerun, ...request } = message;
       void hostStatus.rerun(request);
     } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
-    else if (message.type === "hotkey") void hostStatus.rerun();
+    else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
+    else if (message.type === "loop") void timeline.forward(message.events);
     else log.report(message.level, message.message);
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));
@@ -24,6 +27,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   // Runs are posted raw: structured clone cannot copy Vue proxies.
   function sendCurrentState(): void {
     port.send({ type: "theme", theme: preview.theme });
+    port.send({ type: "recording", on: timeline.recording });
     if (preview.lastRun) port.send({ type: "render", run: toRaw(preview.lastRun) });
   }
   port.on("connect", (reloaded) => {
@@ -33,6 +37,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
 
   // Synchronous watchers keep the frame's messages in the order the stores changed.
   watch(() => preview.theme, (theme) => port.send({ type: "theme", theme }), { flush: "sync" });
+  watch(() => timeline.recording, (on) => port.send({ type: "recording", on }), { flush: "sync" });
   watch(
     () => preview.sessionId,
     (sessionId, previous) => {

@@ -41,9 +41,10 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
     }
   }
 
-  /** Without a request (Rerun button, hotkey): the whole app, with the widget states the host last had. */
-  const rerun = (request: RerunRequest = { widgetStates: null, fragmentId: null }) => command("Rerun", () => host.rerun(request));
+  /** The whole app, with the widget states the host last had, asked for by the Rerun button or the R hotkey. */
+  const rerunApp = (source: "button" | "hotkey") => rerun({ widgetStates: null, fragmentId: null, source, causeId: null });
+  const rerun = (request: RerunRequest) => command("Rerun", () => host.rerun(request));
   const stop = () => command("Stop", () => host.stop());
 
-  return { status, renderedRunId, connected, apply, acknowledge, setConnected, rerun, stop };
+  return { status, renderedRunId, connected, apply, acknowledge, setConnected, rerun, rerunApp, stop };
 });

@@ -1,6 +1,6 @@
 import { defineStore } from "pinia";
 import { computed, inject, reactive, ref, shallowRef } from "vue";
-import type { Finding, LoopEvent, LoopEventKind, LoopSnapshot, RerunGate } from "../../../common";
+import type { Finding, LoopDelta, LoopEvent, LoopEventKind, LoopSnapshot, PreviewLoopEvent, RerunGate } from "../../../common";
 import { HOST_CLIENT, type HostClient } from "../bridge/host-client";
 import { CausalGraph } from "../timeline/graph";
 import { describeRunCause } from "../timeline/describe";
@@ -11,14 +11,7 @@ import { useLogStore } from "./log";
 /** The host keeps the same cap; the workbench's ring only matters for what it appended itself. */
 export const DEFAULT_CAP = 20_000;
 
-/** Loop-debugger calls the host gains later; each is optional until then and the store checks for it. */
-interface LoopDebuggerHost {
-  setRecording?(on: boolean): Promise<void>;
-  clearTimeline?(): Promise<void>;
-  pauseReruns?(): Promise<void>;
-  resumeReruns?(): Promise<void>;
-  stepRerun?(): Promise<void>;
-}
+type LoopDebuggerHost = Pick<HostClient, "setRecording" | "clearTimeline" | "pauseReruns" | "resumeReruns" | "stepRerun">;
 
 export interface TimelineFilter {
   instance: string | null;
@@ -36,7 +29,7 @@ function searchText(event: LoopEvent): string {
 }
 
 export const useTimelineStore = defineStore("timeline", () => {
-  const host = inject(HOST_CLIENT)! as HostClient & LoopDebuggerHost;
+  const host = inject(HOST_CLIENT)!;
   const log = useLogStore();
 
   const events = shallowRef<LoopEvent[]>([]);
@@ -81,6 +74,29 @@ export const useTimelineStore = defineStore("timeline", () => {
 
   function applyFindings(next: Finding[]): void {
     findings.value = next;
+  }
+
+  /** The host's `loop` event: new events, new or updated finding cards (one per id), the gate. */
+  function applyDelta(delta: LoopDelta): void {
+    appendEvents(delta.events);
+    if (delta.findings.length) {
+      const byId = new Map(findings.value.map((f) => [f.id, f]));
+      for (const finding of delta.findings) byId.set(finding.id, finding);
+      findings.value = [...byId.values()];
+    }
+    dropped.value = Math.max(dropped.value, delta.dropped);
+    recording.value = delta.recording;
+    reruns.value = delta.reruns;
+  }
+
+  /** The preview's hops go to the host, which links them into the one timeline and sends them back. */
+  async function forward(batch: PreviewLoopEvent[]): Promise<void> {
+    if (!recording.value) return;
+    try {
+      await host.recordLoop(batch);
+    } catch (error) {
+      log.report("error", `Recording the loop failed: ${(error as Error).message}`);
+    }
   }
 
   function applyGate(gate: RerunGate): void {
@@ -132,8 +148,7 @@ export const useTimelineStore = defineStore("timeline", () => {
   }
 
   async function callHost<M extends keyof LoopDebuggerHost>(method: M, ...args: Parameters<NonNullable<LoopDebuggerHost[M]>>) {
-    const call = host[method] as ((...a: typeof args) => Promise<void>) | undefined;
-    if (!call) return log.report("warn", `This host cannot ${method} yet`);
+    const call = host[method] as (...a: typeof args) => Promise<void>;
     try {
       await call.apply(host, args);
     } catch (error) {
@@ -157,7 +172,7 @@ export const useTimelineStore = defineStore("timeline", () => {
 
   return {
     events, cap, dropped, recording, findings, reruns, filter, highlighted,
-    applySnapshot, appendEvents, applyFindings, applyGate, clear,
+    applySnapshot, appendEvents, applyFindings, applyDelta, applyGate, clear, forward,
     runs, instances, kinds, filtering, visibleRuns, chainOf, eventById, runCause, rerunRate, highlightChain, highlight,
     setRecording, clearTimeline, pauseReruns, resumeReruns, stepRerun,
   };

@@ -28,6 +28,8 @@ export { chromiumExecutable, CHROMIUM_ARGS } from "./browser";
 export { presentSessionState } from "./session";
 export type { SessionStateEntry, SessionStateSnapshot } from "./session";
 export type { StatusReading, WaitForIdleOptions } from "./status";
+export type { FindingSummary, TimelineFilter } from "./workbench";
+export type { LoopEvent, Finding } from "../../common/loop-events";
 
 /** Test-scoped fixtures added by the kit. */
 export interface LoopwrightFixtures {

@@ -1,11 +1,21 @@
 import type { FrameLocator, Locator, Page, TestInfo } from "@playwright/test";
 import type { Json } from "../../common/json";
 import type { SessionStateEntry, SessionStateSnapshot } from "../../common/session";
+import type { Finding, LoopEvent, LoopEventKind, RerunGate } from "../../common/loop-events";
 import { launchElectron } from "./electron";
 import { absoluteAppPath } from "./paths";
 import { startServer } from "./server";
 import { presentSessionState } from "./session";
 import { readStatus, waitForSettled, type StatusReading, type WaitForIdleOptions } from "./status";
+
+/** Which events `workbench.timeline()` returns: some kinds, one instance (its key, or element id when unkeyed). */
+export interface TimelineFilter {
+  kind?: LoopEventKind | LoopEventKind[];
+  instance?: string;
+}
+
+/** A finding as the kit reports it. */
+export type FindingSummary = Pick<Finding, "kind" | "instance" | "name" | "runId" | "message">;
 
 /** Where the workbench runs: browser mode (Node server + Chromium) or the Electron window. */
 export type LoopwrightMode = "browser" | "electron";
@@ -168,6 +178,43 @@ export class Workbench {
     return reading;
   }
 
+  /**
+   * The loop debugger's timeline as plain data, oldest first: every hop of the loop (`dom`, `set`,
+   * `flush`, `run-start`, `callback`, `run-end`, `state-diff`, `data-diff`, `invoke`, …), each with
+   * its `id`, `causeId` and `runId`. `filter` keeps the events of some kinds and/or one instance.
+   */
+  async timeline(filter: TimelineFilter = {}): Promise<LoopEvent[]> {
+    const events = await this.hook<LoopEvent[]>("timeline");
+    const kinds = filter.kind === undefined ? null : new Set([filter.kind].flat());
+    return events.filter(
+      (event) => (kinds === null || kinds.has(event.kind)) && (filter.instance === undefined || event.instance === filter.instance),
+    );
+  }
+
+  /** What Loopwright concluded from the loop: one entry per finding card. */
+  async findings(): Promise<FindingSummary[]> {
+    const findings = await this.hook<Finding[]>("findings");
+    return findings.map(({ kind, instance, name, runId, message }) => ({ kind, instance, name, runId, message }));
+  }
+
+  /** Click "Pause reruns" in the status line: from now on every rerun request is held, none is lost. */
+  async pauseReruns(): Promise<void> {
+    if (!(await this.rerunsPaused())) await this.page.getByTestId("lw-pause-reruns").click();
+    await expectEventually(() => this.rerunsPaused(), true, "reruns did not pause");
+  }
+
+  /** Click "Resume reruns": the held requests run (coalesced, as Streamlit would), then waits for idle. */
+  async resumeReruns(): Promise<void> {
+    if (await this.rerunsPaused()) await this.page.getByTestId("lw-pause-reruns").click();
+    await expectEventually(() => this.rerunsPaused(), false, "reruns did not resume");
+    await this.waitForIdle();
+  }
+
+  /** Whether reruns are held (by the toggle, by Stop during a loop, or by a rerun-storm finding). */
+  async rerunsPaused(): Promise<boolean> {
+    return (await this.hook<RerunGate>("rerunsGate")).paused;
+  }
+
   /** Stop the server / Electron app; attach its output to the test when the test failed. */
   async close(testInfo?: TestInfo): Promise<void> {
     const running = this.running;
@@ -179,12 +226,30 @@ export class Workbench {
     }
   }
 
+  /** Calls one reader of the workbench's `window.__loopwright` hook (a plain copy of the store). */
+  private hook<T>(name: "timeline" | "findings" | "rerunsGate"): Promise<T> {
+    return this.page.evaluate((reader) => {
+      const hook = (window as unknown as { __loopwright?: Record<string, () => unknown> }).__loopwright;
+      if (!hook) throw new Error("window.__loopwright is missing (not the Loopwright workbench?)");
+      return JSON.parse(JSON.stringify(hook[reader]()));
+    }, name) as Promise<T>;
+  }
+
   private async snapshot(): Promise<SessionStateSnapshot> {
     return this.page.evaluate(() => {
       const hook = (window as unknown as { __loopwright?: { sessionState(): unknown } }).__loopwright;
       if (!hook) throw new Error("window.__loopwright is missing (not the Loopwright workbench?)");
       return JSON.parse(JSON.stringify(hook.sessionState()));
     }) as Promise<SessionStateSnapshot>;
+  }
+}
+
+/** Polls `read` until it returns `expected`, for up to 5 s. */
+async function expectEventually<T>(read: () => Promise<T>, expected: T, message: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while ((await read()) !== expected) {
+    if (Date.now() > deadline) throw new Error(`loopwright/test: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 40));
   }
 }
 

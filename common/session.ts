@@ -33,6 +33,12 @@ export type SessionStateEntry =
       callbackNames: string[];
       /** What `st.session_state[key]` presents: `{ ...triggers fired this run, ...state }` (§5–§6). */
       value: Record<string, Json>;
+      /**
+       * State names whose value the browser's map holds differently (a script or panel write the
+       * component has not echoed): the browser resends its map on the next rerun, which restores
+       * these values (§6). Set by the host, which mirrors what the browser holds.
+       */
+      browserHolds?: Record<string, Json>;
       editable: boolean;
     };
 

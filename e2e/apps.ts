@@ -6,6 +6,15 @@ export const SEED_APP = join(__dirname, "..", "examples", "text-input", "app.ts"
 /** Test apps in e2e/apps/. */
 export const TRIGGER_APP = join(__dirname, "apps", "trigger.ts");
 export const THROWS_APP = join(__dirname, "apps", "throws.ts");
+/** The purpose-built broken examples the loop debugger explains (examples/broken/). */
+const broken = (name: string) => join(__dirname, "..", "examples", "broken", `${name}.ts`);
+export const BROKEN = {
+  stormOnRender: broken("storm-on-render"),
+  stormUnkeyed: broken("storm-unkeyed"),
+  triggerWithoutCallback: broken("trigger-without-callback"),
+  staleMap: broken("stale-map"),
+  remountChurn: broken("remount-churn"),
+};
 
 /** 1-based line number of the first line of `file` containing `text`. */
 export function lineOf(file: string, text: string): number {

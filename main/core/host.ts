@@ -13,8 +13,8 @@ import type {
   ExceptionElement,
   OnHostEvent,
 } from "../../common";
-import { BrowserState, Emitter, previewValue } from "../../common";
-import type { LogEntry } from "../../common";
+import { BrowserState, Emitter, previewValue, walkTree } from "../../common";
+import type { Json, LogEntry, SessionStateEntry } from "../../common";
 import type { HostHop } from "./debugger/loop-recorder";
 import { CompileError, compileScript } from "./compiler";
 import { validateEdit } from "./edits";
@@ -247,7 +247,7 @@ class Host implements ScriptHost {
       } else if (result.outcome.status !== "interrupted") {
         const { outcome } = result;
         const causes = this.recordOutcome(outcome, runStart, runEnd);
-        this.sessionState = { runId, entries: outcome.entries };
+        this.sessionState = { runId, entries: this.withBrowserHolds(outcome.entries, outcome.tree) };
         this.events.emit("sessionState", this.sessionState);
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, causes);
         this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
@@ -296,6 +296,19 @@ class Host implements ScriptHost {
       outcome.entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])),
     );
     return causes;
+  }
+
+  /** Marks the component state the browser holds otherwise: the next rerun's map will restore it. */
+  private withBrowserHolds(entries: SessionStateEntry[], tree: RenderedRun["tree"]): SessionStateEntry[] {
+    const elementOf = new Map<string, string>();
+    for (const element of walkTree(tree)) if (element.type === "bidi_component" && element.key !== null) elementOf.set(element.key, element.id);
+    return entries.map((entry) => {
+      const held = entry.kind === "component" ? this.browser.get(elementOf.get(entry.key) ?? "") : undefined;
+      if (entry.kind !== "component" || held?.type !== "json_value") return entry;
+      const map = JSON.parse(held.value) as Record<string, Json>;
+      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
+      return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
+    });
   }
 
   private pause(reason: string): void {

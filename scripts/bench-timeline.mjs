@@ -18,7 +18,7 @@ const HOPS_PER_RUN = 9; // what tests/workbench/loop-fixtures.ts storm() records
 const entry = /* js */ `
 import { createPinia } from "pinia";
 import { createApp, h, nextTick } from "vue";
-import { loopClock } from "/common/loop-events.ts";
+import { loopClock } from "/common/loop-values.ts";
 import { HOST_CLIENT } from "/renderer/workbench/bridge/host-client.ts";
 import StatusLine from "/renderer/workbench/components/StatusLine.vue";
 import TimelinePanel from "/renderer/workbench/components/TimelinePanel.vue";

@@ -25,10 +25,8 @@ window.addEventListener("message", (event) => {
 });
 
 // Errors thrown later in a component's event handlers escape Streamlit too; show them in the workbench.
-window.addEventListener("error", (event) => send({ type: "console", level: "error", message: event.message }));
-window.addEventListener("unhandledrejection", (event) =>
-  send({ type: "console", level: "error", message: `Unhandled rejection: ${describeError(event.reason).message}` }),
-);
+window.addEventListener("error", (event) => preview.report("error", event.message));
+window.addEventListener("unhandledrejection", (event) => preview.report("error", `Unhandled rejection: ${describeError(event.reason).message}`));
 
 // Streamlit's R works anywhere on the app page; the workbench owns reruns, so forward it.
 window.addEventListener("keydown", (event) => {

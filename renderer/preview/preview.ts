@@ -2,6 +2,7 @@ import { createApp, nextTick, ref, shallowRef } from "vue";
 import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../common";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
+import { LoopRecorder } from "./loop/recorder";
 import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
 import type { StorageStandIns } from "./storage/install";
@@ -17,6 +18,8 @@ export interface PreviewOptions {
 
 export interface Preview {
   handle(message: ToPreview): void;
+  /** Sends a line to the workbench console, and to the timeline while recording. */
+  report: Report;
   unmount(): void;
 }
 
@@ -24,15 +27,22 @@ const EMPTY_TREE: RenderTree = { main: [], sidebar: [] };
 
 /** The preview page: renders runs, owns widget states, and reports back through `send`. */
 export function createPreview({ root, send, loadModule, storage }: PreviewOptions): Preview {
-  const report: Report = (level, message) => send({ type: "console", level, message });
+  const loop = new LoopRecorder(send);
+  const stopWatchingDom = loop.watchDom(window);
+  // The timeline shows the preview's console lines among the hops they came with.
+  const report: Report = (level, message) => {
+    loop.record(() => ({ kind: "console", causeId: null, level, message, source: "component" }));
+    send({ type: "console", level, message });
+  };
   const invocations: Promise<void>[] = [];
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
     theme: ref<ThemeName>("light"),
     session: ref(0),
-    widgets: new WidgetStateManager((request) => send({ type: "rerun", ...request }), report),
+    widgets: new WidgetStateManager((request) => send({ type: "rerun", ...request }), report, loop),
     loadModule,
     report,
+    loop,
     track: (invocation) => void invocations.push(invocation),
   };
 
@@ -50,6 +60,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   let acknowledged = Promise.resolve();
   function render(run: RenderedRun): void {
     const session = runtime.session.value;
+    loop.rendering(run.runId, run.causes);
     runtime.widgets.syncTree(run.tree);
     runtime.tree.value = run.tree;
     const done = settled();
@@ -58,6 +69,8 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       .then(() => {
         if (session !== runtime.session.value) return;
         document.body.dataset.lwRenderedRun = String(run.runId);
+        // The run's lifecycle hops (mounts, invocations) reach the host before its acknowledgement.
+        loop.sendPending();
         send({ type: "rendered", runId: run.runId });
       });
   }
@@ -68,6 +81,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
         return render(message.run);
       case "reset":
         runtime.widgets.reset();
+        loop.reset();
         storage.clear();
         runtime.tree.value = EMPTY_TREE;
         runtime.session.value++;
@@ -76,8 +90,18 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       case "theme":
         runtime.theme.value = message.theme;
         return;
+      case "recording":
+        loop.setRecording(message.on);
+        return;
     }
   }
 
-  return { handle, unmount: () => app.unmount() };
+  return {
+    handle,
+    report,
+    unmount: () => {
+      stopWatchingDom();
+      app.unmount();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
 import type { RenderTree, ThemeName } from "../../common";
 import type { ModuleLoader } from "./component/loader";
+import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
 import type { WidgetStateManager } from "./widgets/manager";
 
@@ -13,6 +14,7 @@ export interface PreviewRuntime {
   widgets: WidgetStateManager;
   loadModule: ModuleLoader;
   report: Report;
+  loop: LoopRecorder;
   /** A component (re)invocation the current render's `rendered` acknowledgement must wait for. */
   track(invocation: Promise<void>): void;
 }

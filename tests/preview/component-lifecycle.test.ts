@@ -210,6 +210,8 @@ describe("component mount", () => {
       {
         type: "rerun",
         fragmentId: null,
+        source: "preview",
+        causeId: preview.hops().find((hop) => hop.kind === "flush")!.id,
         widgetStates: [
           { id: "$$ID-abc-k1", type: "json_value", value: '{"value":"typed"}' },
           { id: triggerAggregatorId("$$ID-abc-k1"), type: "json_trigger_value", value: '[{"event":"submit","value":1},{"event":"submit","value":1}]' },

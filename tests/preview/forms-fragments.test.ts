@@ -84,6 +84,8 @@ describe("st.form", () => {
       {
         type: "rerun",
         fragmentId: null,
+        source: "preview",
+        causeId: preview.hops().find((hop) => hop.kind === "flush")!.id,
         widgetStates: [
           { id: "$$ID-name", type: "value", value: "Ada" },
           { id: "$$ID-cb", type: "value", value: true },

@@ -1,4 +1,4 @@
-import type { AppElement, BidiComponentElement, FromPreview, ToPreview } from "../../common";
+import type { AppElement, BidiComponentElement, FromPreview, RenderCauses, ToPreview } from "../../common";
 import type { ComponentModule } from "../../renderer/preview/component/loader";
 import { createPreview } from "../../renderer/preview/preview";
 import { installStorageStandIns } from "../../renderer/preview/storage/install";
@@ -25,10 +25,10 @@ export function mountPreview(modules: Record<string, ComponentModule> = {}) {
   }
 
   let runId = 0;
-  /** Renders `main` as the next run and waits for its `rendered` acknowledgement. */
-  async function render(main: AppElement[], sidebar: AppElement[] = []): Promise<number> {
+  /** Renders `main` as the next run (following from `causes`) and waits for its `rendered` acknowledgement. */
+  async function render(main: AppElement[], sidebar: AppElement[] = [], causes: RenderCauses = { run: null, elements: {} }): Promise<number> {
     const id = ++runId;
-    preview.handle({ type: "render", run: { runId: id, tree: { main, sidebar }, warnings: [], causes: { run: null, elements: {} } } });
+    preview.handle({ type: "render", run: { runId: id, tree: { main, sidebar }, warnings: [], causes } });
     await until(() => sent.some((m) => m.type === "rendered" && m.runId === id));
     return id;
   }
@@ -40,6 +40,8 @@ export function mountPreview(modules: Record<string, ComponentModule> = {}) {
     until,
     handle: (message: ToPreview) => preview.handle(message),
     ofType: <T extends FromPreview["type"]>(type: T) => sent.filter((m): m is Extract<FromPreview, { type: T }> => m.type === type),
+    /** Every loop hop sent so far, batches flattened, in order. */
+    hops: () => sent.flatMap((m) => (m.type === "loop" ? m.events : [])),
     destroy() {
       preview.unmount();
       root.remove();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { triggerAggregatorId, type AppElement, type WidgetState } from "../../common";
+import { LoopRecorder } from "../../renderer/preview/loop/recorder";
 import { WidgetStateManager } from "../../renderer/preview/widgets/manager";
 
 const nextMacrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -11,6 +12,7 @@ function setup() {
   const widgets = new WidgetStateManager(
     ({ widgetStates }) => reruns.push(widgetStates!),
     (level, message) => logs.push(`${level}: ${message}`),
+    new LoopRecorder(() => undefined),
   );
   return { widgets, reruns, logs };
 }

@@ -1,5 +1,6 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import type { BidiComponentElement, ComponentData, ThemeName, WidgetPlacement } from "../../../common";
+import { loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type ThemeName, type WidgetPlacement } from "../../../common";
+import { componentStack, type HopStamp, type LoopRecorder } from "../loop/recorder";
 import { describeError, type ErrorInfo, type Report } from "../report";
 import type { WidgetStateManager } from "../widgets/manager";
 import { dataIdentity, decodeComponentData } from "./data";
@@ -9,6 +10,7 @@ export interface InstanceContext {
   loadModule: ModuleLoader;
   widgets: WidgetStateManager;
   report: Report;
+  loop: LoopRecorder;
   /** Shows the error element in place of the component. */
   fail(error: ErrorInfo): void;
 }
@@ -34,14 +36,26 @@ interface Content {
 
 const NO_DEFAULT_EXPORT = "JS module does not have a default export function.";
 
-const sameInputs = (a: Inputs, b: Inputs) =>
-  a.data !== null &&
-  a.data === b.data &&
-  a.js === b.js &&
-  a.name === b.name &&
-  a.theme === b.theme &&
-  a.formId === b.formId &&
-  a.fragmentId === b.fragmentId;
+type InvokeReason = Extract<PreviewLoopEvent, { kind: "invoke" }>["changed"][number];
+
+/** Why an invocation runs, as its invoke hop tells it. */
+interface Invocation {
+  changed: InvokeReason[];
+  /** The host event behind it (the render's data-diff or run-end); null for a theme switch. */
+  causeId: string | null;
+}
+
+/** The inputs that differ; binary data (identity null) differs on every run. */
+function changedInputs(a: Inputs, b: Inputs): InvokeReason[] {
+  const changed: InvokeReason[] = [];
+  if (a.data === null || a.data !== b.data) changed.push("data");
+  if (a.theme !== b.theme) changed.push("theme");
+  if (a.js !== b.js) changed.push("js");
+  if (a.name !== b.name) changed.push("name");
+  if (a.formId !== b.formId) changed.push("form");
+  if (a.fragmentId !== b.fragmentId) changed.push("fragment");
+  return changed;
+}
 
 /**
  * One mounted CCv2 component (one element id), the way Streamlit's BidiComponent drives it:
@@ -52,8 +66,15 @@ export class ComponentInstance {
   /** Streamlit's frontend key: one per mount, stable across re-invocations. */
   readonly key = `st-bidi-component-${crypto.randomUUID()}`;
   readonly parentElement: HTMLElement | ShadowRoot;
+  private readonly elementId: string;
+  /** The instance as the timeline names it: its user key, or its element id when unkeyed. */
+  private readonly instance: string;
   private content: Content | null = null;
   private inputs: Inputs | null = null;
+  /** Whether the default export was ever invoked: once it was, an invocation without previous inputs is the JS coming back. */
+  private invoked = false;
+  /** The default export's call in progress, until its returned promise settles, with its invoke hop's stamp. */
+  private call: { stamp: HopStamp | null } | null = null;
   private cleanup: unknown;
   /** Invocations run one after another so the last one to start is the last cleanup kept. */
   private chain: Promise<void> = Promise.resolve();
@@ -66,11 +87,27 @@ export class ComponentInstance {
 
   constructor(
     host: HTMLElement,
-    isolateStyles: boolean,
-    private readonly elementId: string,
+    element: BidiComponentElement,
     private readonly ctx: InstanceContext,
   ) {
-    this.parentElement = isolateStyles ? host.attachShadow({ mode: "open" }) : host;
+    this.elementId = element.id;
+    this.instance = element.key ?? element.id;
+    if (element.isolateStyles) {
+      const shadow = host.attachShadow({ mode: "open" });
+      // Goes away with the shadow root, so nothing to stop.
+      ctx.loop.watchDom(shadow);
+      this.parentElement = shadow;
+    } else {
+      this.parentElement = host;
+    }
+    ctx.loop.record(() => ({
+      kind: "mount",
+      causeId: ctx.loop.renderCause(this.elementId),
+      instance: this.instance,
+      elementId: this.elementId,
+      frontendKey: this.key,
+      component: element.name,
+    }));
   }
 
   /** Applies a run's element; resolves when the default export this caused has settled. */
@@ -89,10 +126,17 @@ export class ComponentInstance {
       formId: element.formId ?? null,
       fragmentId: element.fragmentId ?? null,
     };
-    if (this.inputs && sameInputs(this.inputs, inputs)) return this.chain;
+    // No inputs shown yet: the first invocation, or the JS is back after a run without any.
+    const changed: InvokeReason[] = this.inputs ? changedInputs(this.inputs, inputs) : [this.invoked ? "js" : "mount"];
+    if (!changed.length) return this.chain;
     this.inputs = inputs;
+    this.invoked = true;
+    const why: Invocation = {
+      changed,
+      causeId: changed.length === 1 && changed[0] === "theme" ? null : this.ctx.loop.renderCause(this.elementId),
+    };
     const data = element.data;
-    this.chain = this.chain.then(() => this.invoke(inputs, data));
+    this.chain = this.chain.then(() => this.invoke(inputs, data, why));
     return this.chain;
   }
 
@@ -100,8 +144,11 @@ export class ComponentInstance {
   unmount(): void {
     this.state = "unmounted";
     if (this.content?.cssUrl) URL.revokeObjectURL(this.content.cssUrl);
+    // The render removing it is the current one now, not once the chain has run.
+    const causeId = this.ctx.loop.renderCause(this.elementId);
     void this.chain.then(async () => {
       if (typeof this.cleanup !== "function") return;
+      this.ctx.loop.record(() => ({ kind: "cleanup", causeId, instance: this.instance, elementId: this.elementId, frontendKey: this.key }));
       try {
         await this.cleanup();
       } catch (error) {
@@ -156,8 +203,9 @@ export class ComponentInstance {
     return link;
   }
 
-  private async invoke(inputs: Inputs, componentData: ComponentData): Promise<void> {
+  private async invoke(inputs: Inputs, componentData: ComponentData, why: Invocation): Promise<void> {
     if (!this.isMounted()) return;
+    let stamp: HopStamp | null = null;
     try {
       const module = await this.ctx.loadModule(inputs.js, inputs.name);
       const data = await decodeComponentData(componentData);
@@ -172,25 +220,72 @@ export class ComponentInstance {
         data,
         parentElement: this.parentElement,
         setStateValue: (name, value) => {
-          if (!this.isUnmounted()) this.ctx.widgets.setStateValue(this.elementId, String(name), value, placement);
+          if (this.isUnmounted()) return;
+          const setHop = this.recordSet("state", String(name), value, placement);
+          this.ctx.widgets.setStateValue(this.elementId, String(name), value, placement, setHop);
         },
         setTriggerValue: (name, value) => {
-          if (!this.isUnmounted()) this.ctx.widgets.setTriggerValue(this.elementId, String(name), value, placement);
+          if (this.isUnmounted()) return;
+          const setHop = this.recordSet("trigger", String(name), value, placement);
+          this.ctx.widgets.setTriggerValue(this.elementId, String(name), value, placement, setHop);
         },
       } satisfies FrontendRendererArgs;
-      // Streamlit keeps whatever the latest call returned (awaited), even `undefined`.
-      this.cleanup = await (render as (args: FrontendRendererArgs) => unknown)(args);
+      stamp = this.ctx.loop.stamp();
+      this.call = { stamp };
+      try {
+        // Streamlit keeps whatever the latest call returned (awaited), even `undefined`.
+        this.cleanup = await (render as (args: FrontendRendererArgs) => unknown)(args);
+      } finally {
+        this.call = null;
+        this.recordInvoke(why, stamp);
+      }
     } catch (error) {
+      const info = describeError(error);
+      const causeId = stamp?.id ?? null;
       if (this.isUnmounted()) {
-        this.ctx.report("error", `BidiComponent Error: ${describeError(error).message}`);
+        this.recordError(info, causeId);
+        this.ctx.report("error", `BidiComponent Error: ${info.message}`);
       } else {
-        this.fail(describeError(error));
+        this.fail(info, causeId);
       }
     }
   }
 
-  private fail(error: ErrorInfo): void {
+  /** A setter call: under a user event it follows from that event, during an invocation from the invocation. */
+  private recordSet(setter: "state" | "trigger", name: string, value: unknown, placement: WidgetPlacement): string | null {
+    const { loop, widgets } = this.ctx;
+    return loop.record(() => ({
+      kind: "set",
+      causeId: loop.domCause() ?? this.call?.stamp?.id ?? null,
+      instance: this.instance,
+      name,
+      setter,
+      value: previewValue(value),
+      unchanged: setter === "state" && widgets.holdsStateValue(this.elementId, name, value, placement.formId),
+      phase: this.call ? "invocation" : "later",
+      stack: componentStack(),
+      elementId: this.elementId,
+    }));
+  }
+
+  /** Recorded once the call settled, with the stamp of its start: sets during the call name it as their cause. */
+  private recordInvoke({ changed, causeId }: Invocation, stamp: HopStamp | null): void {
+    if (!stamp) return;
+    const durationMs = loopClock() - stamp.at;
+    this.ctx.loop.record(
+      () => ({ kind: "invoke", causeId, instance: this.instance, elementId: this.elementId, frontendKey: this.key, changed, durationMs }),
+      stamp,
+    );
+  }
+
+  private recordError(error: ErrorInfo, causeId: string | null): void {
+    this.ctx.loop.record(() => ({ kind: "error", causeId, instance: this.instance, message: error.message, stack: error.stack, source: "component" }));
+  }
+
+  /** `causeId`: the invoke hop of the call that failed, if it was one. */
+  private fail(error: ErrorInfo, causeId: string | null = null): void {
     this.state = "failed";
+    this.recordError(error, causeId);
     this.ctx.report("error", `BidiComponent Error: ${error.message}`);
     this.ctx.fail(error);
   }

@@ -24,6 +24,9 @@ export function moduleFileName(name: string, js: string): string {
   return `st-bidi-${name}-${fnv1a(js)}.js`;
 }
 
+/** Matches a stack frame in a component's module, named by `moduleFileName`. */
+export const MODULE_FILE_PATTERN = /st-bidi-.+-[0-9a-f]+\.js/;
+
 // One module per distinct JS text for the page's lifetime, so top-level module code runs once and
 // module-level variables persist across instances and reruns (§8.2). Blob URLs are never revoked:
 // the browser keeps imported modules by URL anyway.

@@ -1,4 +1,5 @@
-import { BrowserState, Emitter, renderedWidgetIds, walkTree, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, widgetIds, previewValue, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
+import type { LoopRecorder } from "../loop/recorder";
 import { describeError, type Report } from "../report";
 
 /** Streamlit's own words (its 1.64.0 frontend, docs/semantics.md §7.1), so authors searching for them find Streamlit's docs. */
@@ -13,12 +14,20 @@ const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole a
  * The browser's widget states, kept like Streamlit's WidgetStateManager (§7.1, §8.5): every set
  * outside a form is stored and the first one in a macrotask arms one flush that sends ALL states;
  * sets inside a form wait in the form's pending map until its submit button is clicked.
+ * Each change's loop hop (a component's set, a native widget's change) travels the same way, so a
+ * flush hop lists exactly the changes its rerun carries.
  */
 export class WidgetStateManager {
   /** The states outside forms: what every flush sends. */
   private readonly browser = new BrowserState();
   /** Per form id: the changes waiting for its submit button. */
   private readonly forms = new Map<string, Map<string, WidgetState>>();
+  /** Per form id: the hops of those changes, with the widget each changed. */
+  private readonly formHops = new Map<string, Array<{ widgetId: string; hopId: string }>>();
+  /** The hops of the changes the coming flush carries, in the order they reached it. */
+  private flushHops: string[] = [];
+  /** Per native widget id: its type as the latest run rendered it, which its hops name. */
+  private widgetTypes = new Map<string, string>();
   /** Forms rendered with clear_on_submit in the latest run. */
   private clearingForms = new Set<string>();
   /** Per form id: its submit buttons in page order, as the latest run rendered them. */
@@ -33,6 +42,7 @@ export class WidgetStateManager {
   constructor(
     private readonly sendRerun: SendRerun,
     private readonly report: Report,
+    private readonly loop: LoopRecorder,
   ) {}
 
   /**
@@ -40,15 +50,25 @@ export class WidgetStateManager {
    * Inside a form the merged map starts from the form's pending map, as Streamlit's
    * getWidgetValue reads form-pending state first.
    */
-  setStateValue(elementId: string, name: string, value: unknown, placement: WidgetPlacement = {}): void {
-    const current = this.formPending(placement.formId)?.get(elementId) ?? this.browser.get(elementId);
-    const map: Record<string, unknown> = current?.type === "json_value" ? JSON.parse(current.value) : {};
+  setStateValue(elementId: string, name: string, value: unknown, placement: WidgetPlacement = {}, setHop: string | null = null): void {
+    const map = this.stateMap(elementId, placement.formId);
     const json = this.serialize(() => JSON.stringify({ ...map, [name]: value }), `setStateValue("${name}")`, elementId);
-    if (json !== undefined) this.store({ id: elementId, type: "json_value", value: json }, placement);
+    if (json !== undefined) this.store({ id: elementId, type: "json_value", value: json }, placement, setHop);
+  }
+
+  /** Whether the component's map (a form's pending one first, as setStateValue merges) already holds this value for `name`, as JSON. */
+  holdsStateValue(elementId: string, name: string, value: unknown, formId?: string | null): boolean {
+    const map = this.stateMap(elementId, formId);
+    if (!Object.hasOwn(map, name)) return false;
+    try {
+      return JSON.stringify(map[name]) === JSON.stringify(value);
+    } catch {
+      return false;
+    }
   }
 
   /** Appends `{event, value}` to the component's aggregator; duplicates in one flush are kept. */
-  setTriggerValue(elementId: string, name: string, value: unknown, placement: WidgetPlacement = {}): void {
+  setTriggerValue(elementId: string, name: string, value: unknown, placement: WidgetPlacement = {}, setHop: string | null = null): void {
     if (placement.formId) {
       console.warn(FORM_TRIGGER_WARNING);
       this.report("warn", FORM_TRIGGER_WARNING);
@@ -57,17 +77,19 @@ export class WidgetStateManager {
     const event = this.serialize(() => JSON.stringify({ event: name, value }), `setTriggerValue("${name}")`, elementId);
     if (event === undefined) return;
     this.browser.fireTrigger(elementId, event);
+    this.carry(setHop);
     this.scheduleFlush(placement.fragmentId ?? null);
   }
 
   /** A native value widget (text_input, checkbox, slider…) committed a new value. */
   setValue(id: string, value: Json, placement: WidgetPlacement = {}): void {
-    this.store({ id, type: "value", value }, placement);
+    this.store({ id, type: "value", value }, placement, this.recordWidget(id, value));
   }
 
   /** st.button: true for exactly the one rerun this click causes. */
   clickButton(id: string, placement: WidgetPlacement = {}): void {
     this.browser.set({ id, type: "trigger_value", value: true });
+    this.carry(this.recordWidget(id, true));
     this.scheduleFlush(placement.fragmentId ?? null);
   }
 
@@ -77,7 +99,9 @@ export class WidgetStateManager {
    */
   submitForm(formId: string, buttonId: string, fragmentId: string | null = null): void {
     for (const state of this.forms.get(formId)?.values() ?? []) this.browser.set(state);
+    for (const { hopId } of this.formHops.get(formId) ?? []) this.carry(hopId);
     this.forms.delete(formId);
+    this.formHops.delete(formId);
     this.clickButton(buttonId, { fragmentId });
     if (this.clearingForms.has(formId)) this.formCleared.emit(formId);
   }
@@ -109,17 +133,23 @@ export class WidgetStateManager {
   syncTree(tree: RenderTree): void {
     const clearing = new Set<string>();
     const submitButtons = new Map<string, Array<{ id: string; disabled: boolean }>>();
+    const widgetTypes = new Map<string, string>();
     for (const element of walkTree(tree)) {
       if (element.type === "block" && element.kind === "form" && element.formId && element.clearOnSubmit) clearing.add(element.formId);
       if (element.type === "button" && element.submit && element.formId) {
         submitButtons.set(element.formId, [...(submitButtons.get(element.formId) ?? []), element]);
       }
+      if (element.type !== "bidi_component") {
+        for (const id of widgetIds(element)) widgetTypes.set(id, element.type === "button" && element.submit ? "form_submit_button" : element.type);
+      }
     }
     this.clearingForms = clearing;
     this.submitButtons = submitButtons;
+    this.widgetTypes = widgetTypes;
     this.browser.adopt(tree);
     const live = renderedWidgetIds(tree);
     for (const pending of this.forms.values()) for (const id of pending.keys()) if (!live.has(id)) pending.delete(id);
+    for (const [formId, hops] of this.formHops) this.formHops.set(formId, hops.filter(({ widgetId }) => live.has(widgetId)));
   }
 
   reset(): void {
@@ -128,6 +158,8 @@ export class WidgetStateManager {
     this.ignoredFragments.clear();
     this.browser.clear();
     this.forms.clear();
+    this.formHops.clear();
+    this.flushHops = [];
     this.clearingForms.clear();
     this.submitButtons.clear();
   }
@@ -136,16 +168,39 @@ export class WidgetStateManager {
     return formId ? this.forms.get(formId) : undefined;
   }
 
-  /** Inside a form a change waits for the submit (no rerun); elsewhere it schedules the flush. */
-  private store(state: WidgetState, { formId, fragmentId }: WidgetPlacement): void {
+  /** The component's state map a set merges into: the form's pending one first, as Streamlit's getWidgetValue reads it. */
+  private stateMap(elementId: string, formId: string | null | undefined): Record<string, unknown> {
+    const current = this.formPending(formId)?.get(elementId) ?? this.browser.get(elementId);
+    return current?.type === "json_value" ? JSON.parse(current.value) : {};
+  }
+
+  /** Inside a form a change (and its hop) waits for the submit (no rerun); elsewhere it schedules the flush. */
+  private store(state: WidgetState, { formId, fragmentId }: WidgetPlacement, hopId: string | null): void {
     if (formId) {
       let pending = this.forms.get(formId);
       if (!pending) this.forms.set(formId, (pending = new Map()));
       pending.set(state.id, state);
+      if (hopId !== null) this.formHops.set(formId, [...(this.formHops.get(formId) ?? []), { widgetId: state.id, hopId }]);
       return;
     }
     this.browser.set(state);
+    this.carry(hopId);
     this.scheduleFlush(fragmentId ?? null);
+  }
+
+  /** The coming flush carries this change. */
+  private carry(hopId: string | null): void {
+    if (hopId !== null) this.flushHops.push(hopId);
+  }
+
+  private recordWidget(id: string, value: Json): string | null {
+    return this.loop.record(() => ({
+      kind: "widget",
+      causeId: this.loop.domCause(),
+      widget: this.widgetTypes.get(id) ?? "widget",
+      elementId: id,
+      value: previewValue(value),
+    }));
   }
 
   private scheduleFlush(fragmentId: string | null): void {
@@ -166,7 +221,12 @@ export class WidgetStateManager {
       this.report("warn", message);
       this.ignoredFragments.clear();
     }
-    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: null });
+    const setIds = this.flushHops;
+    this.flushHops = [];
+    const flushHop = this.loop.record(() => ({ kind: "flush", causeId: setIds[0] ?? null, setIds, fragmentId: this.flushFragment }));
+    // The host links the run to the flush hop, so the hops go first, on the same port.
+    this.loop.sendPending();
+    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: flushHop });
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

@@ -39,10 +39,12 @@ function bounded(event: PreviewLoopEvent): PreviewLoopEvent {
 
 /** The caller's stack in the component module's frames only (its file is `st-bidi-<name>-<hash>.js`), null outside component code. */
 export function componentStack(): string | null {
-  const { stackTraceLimit } = Error;
-  Error.stackTraceLimit = STACK_FRAMES;
+  // Chromium's V8 keeps 10 frames by default, too few to reach the component's own code.
+  const v8 = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const { stackTraceLimit } = v8;
+  v8.stackTraceLimit = STACK_FRAMES;
   const stack = new Error().stack ?? "";
-  Error.stackTraceLimit = stackTraceLimit;
+  v8.stackTraceLimit = stackTraceLimit;
   const frames = stack.split("\n").filter((line) => MODULE_FILE_PATTERN.test(line));
   return frames.length ? frames.join("\n") : null;
 }

@@ -32,7 +32,13 @@ test("seed: type + Enter is one chain dom → set → flush → run-start → ca
   expect(chain.map((e) => e.kind)).toEqual(["dom", "set", "flush", "run-start", "run-end", "data-diff", "invoke"]);
   expect(chain[0]).toMatchObject({ kind: "dom", eventType: "keydown", trusted: true });
   expect(chain[1]).toMatchObject({ kind: "set", instance: "my_text_input_instance", name: "value", setter: "state", phase: "later", value: { preview: '"abc"' } });
-  expect(chain[5]).toMatchObject({ kind: "data-diff", changes: [{ key: "data.value", before: { preview: '""' }, after: { preview: '"abc"' } }] });
+  expect(chain[5]).toMatchObject({
+    kind: "data-diff",
+    changes: [
+      { key: "data.value", before: { preview: '""' }, after: { preview: '"abc"' } },
+      { key: "default.value", before: { preview: '""' }, after: { preview: '"abc"' } },
+    ],
+  });
 
   // Every hop of the chain the timeline shows leads back to the keydown.
   const dom = chain[0];
@@ -64,10 +70,11 @@ test("a storm on every render is paused at the threshold, named, and nothing is 
   const held = (await workbench.timeline({ kind: "flush" })).at(-1)!;
   await workbench.resumeReruns();
   await expect.poll(async () => (await workbench.timeline({ kind: "run-start" })).some((e) => e.kind === "run-start" && e.alsoCausedBy.includes(held.id))).toBe(true);
-  // The component goes on writing, so the storm is caught again after another ten runs.
+  // The component goes on writing, so the storm is caught again: the resumed run (the user's
+  // Resume caused it), then another ten automatic ones.
   await expect.poll(() => workbench.rerunsPaused()).toBe(true);
   await workbench.waitForIdle();
-  expect((await workbench.status()).runCount).toBe(21);
+  expect((await workbench.status()).runCount).toBe(22);
 });
 
 test("an unkeyed storm through remounts names the data and suggests a key", async ({ workbench }) => {

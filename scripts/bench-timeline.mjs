@@ -1,5 +1,6 @@
 // Measures the Timeline panel in Chromium with 10,000+ loop events: time to render them, to apply a
-// filter, to follow a chain, and to append a batch once the ring is full. Prints JSON.
+// filter, to follow a chain, and to append a batch once the ring is full; the same steps over 100
+// events first, as the baseline each step's ratio is given against. Prints JSON.
 //   node scripts/bench-timeline.mjs [--events 10000] [--screenshot path.png]
 // With --screenshot it then shows a rerun storm held by the gate and saves the panel as a PNG.
 import vue from "@vitejs/plugin-vue";
@@ -50,6 +51,9 @@ async function time(change) {
 const rows = () => document.querySelectorAll('[data-testid="lw-timeline-run"], [data-testid="lw-timeline-hop"]').length;
 
 window.measure = async (runs) => {
+  timeline.clear();
+  Object.assign(timeline.filter, { instance: null, kinds: [], text: "" });
+  await painted();
   const events = storm(runs);
   const ms = {};
   ms.appendAll = await time(() => timeline.appendEvents(events));
@@ -108,7 +112,12 @@ try {
   await page.goto(server.resolvedUrls.local[0]);
   await page.waitForFunction(() => typeof window.measure === "function");
   const runs = Math.ceil(Number(values.events) / HOPS_PER_RUN);
-  console.log(JSON.stringify(await page.evaluate((n) => window.measure(n), runs), null, 2));
+  // The baseline, in the same page and run: the same steps over 100 events. A virtualized panel
+  // keeps the full timeline's times within a small multiple of it, not 100 times it.
+  const baseline = await page.evaluate((n) => window.measure(n), Math.ceil(100 / HOPS_PER_RUN));
+  const full = await page.evaluate((n) => window.measure(n), runs);
+  const ratio = Object.fromEntries(Object.entries(full.ms).map(([step, ms]) => [step, Math.round((ms / Math.max(baseline.ms[step], 1)) * 10) / 10]));
+  console.log(JSON.stringify({ baseline, full, ratioToBaseline: ratio }, null, 2));
   if (values.screenshot) {
     await page.evaluate(() => window.showStorm());
     await page.locator("#bench").screenshot({ path: resolve(values.screenshot) });

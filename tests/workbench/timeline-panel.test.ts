@@ -260,9 +260,13 @@ describe("InstancesView", () => {
       "set in run 1 = true → seen in run 2 → reset (null) in run 3",
     );
 
-    const other = q(`[data-testid="lw-instance"][data-instance="${unkeyed}"]`);
+    // An unkeyed instance keeps one card across remounts, under the element id it had first.
+    expect(document.querySelector(`[data-testid="lw-instance"][data-instance="${unkeyed}"]`)).toBeNull();
+    const other = q('[data-testid="lw-instance"][data-instance="$$ID-old-None"]');
     expect(other.querySelector('[data-testid="lw-instance-keyed"]')!.textContent).toBe("unkeyed");
     expect(other.querySelector('[data-testid="lw-instance-remounts"]')!.textContent).toContain("run 3: label changed");
+    expect(other.textContent).toContain("2 element ids");
+    expect(other.querySelector('[data-testid="lw-instance-counts"]')!.textContent!.replace(/\s+/g, " ").trim()).toBe("0 mounts · 0 invocations · 1 cleanup");
   });
 });
 

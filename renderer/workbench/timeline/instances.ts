@@ -12,7 +12,12 @@ export interface TriggerFiring {
 }
 
 export interface InstanceSummary {
+  /** The user key, or for an unkeyed instance the element id it had first (a remount gives it a new one). */
   instance: string;
+  /** The registered component name, once a mount was seen. */
+  component: string | null;
+  /** The element ids an unkeyed instance has had, oldest first. */
+  elementIds: string[];
   /** Unkeyed instances are named by their element id, which Streamlit ends in "-None". */
   keyed: boolean;
   frontendKey: string | null;
@@ -27,7 +32,7 @@ export interface InstanceSummary {
 function summaryOf(byInstance: Map<string, InstanceSummary>, instance: string): InstanceSummary {
   let summary = byInstance.get(instance);
   if (!summary) {
-    summary = { instance, keyed: !instance.endsWith("-None"), frontendKey: null, mounts: 0, invocations: 0, cleanups: 0, remounts: [], triggers: new Map() };
+    summary = { instance, component: null, elementIds: [instance], keyed: !instance.endsWith("-None"), frontendKey: null, mounts: 0, invocations: 0, cleanups: 0, remounts: [], triggers: new Map() };
     byInstance.set(instance, summary);
   }
   return summary;
@@ -41,15 +46,23 @@ function firingsOf(summary: InstanceSummary, name: string): TriggerFiring[] {
 
 export function summarizeInstances(events: readonly LoopEvent[]): InstanceSummary[] {
   const byInstance = new Map<string, InstanceSummary>();
+  /** An unkeyed instance's later element ids → the id it is listed under: one card across remounts. */
+  const firstId = new Map<string, string>();
   const runStarts: number[] = [];
   for (const event of events) {
     if (event.kind === "run-start") runStarts.push(event.runId);
     if (!event.instance) continue;
-    const summary = () => summaryOf(byInstance, event.instance!);
+    if (event.kind === "remount") {
+      const listed = firstId.get(event.previousElementId) ?? event.previousElementId;
+      firstId.set(event.elementId, listed);
+      summaryOf(byInstance, listed).elementIds.push(event.elementId);
+    }
+    const summary = () => summaryOf(byInstance, firstId.get(event.instance!) ?? event.instance!);
     switch (event.kind) {
       case "mount":
         summary().mounts++;
         summary().frontendKey = event.frontendKey;
+        summary().component = event.component;
         break;
       case "invoke":
         summary().invocations++;

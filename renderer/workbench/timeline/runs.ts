@@ -7,8 +7,9 @@ export interface RunGroup {
   start: EventOf<"run-start"> | null;
   end: EventOf<"run-end"> | null;
   /**
-   * In arrival order. Hops that happen between runs carry the last run's id, so the user action
-   * that causes run N+1 sits at the end of run N's group.
+   * In time order (`at`): an invocation arrives after the writes it made, since it is sent once it
+   * settled, but it started first. Hops that happen between runs carry the last run's id, so the
+   * user action that causes run N+1 sits at the end of run N's group.
    */
   hops: LoopEvent[];
 }
@@ -22,6 +23,7 @@ export function groupRuns(events: readonly LoopEvent[]): RunGroup[] {
     if (event.kind === "run-start") group.start = event;
     else if (event.kind === "run-end") group.end = event;
   }
+  for (const group of groups.values()) group.hops.sort((a, b) => a.at - b.at);
   return [...groups.values()].sort((a, b) => a.runId - b.runId);
 }
 

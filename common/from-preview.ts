@@ -4,13 +4,16 @@ import { PreviewLoopBatchSchema } from "./loop-events";
 
 /** The preview runs author code, so the workbench validates everything it sends. */
 export const FromPreviewSchema = v.variant("type", [
-  /** Widget values changed (one flush per macrotask): the rerun request the host receives. */
-  v.object({ type: v.literal("rerun"), ...RerunRequestSchema.entries }),
-  /** The preview rendered this run and every component's default export has settled. */
-  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
+  /**
+   * Widget values changed (one flush per macrotask): the rerun request the host receives, with the
+   * loop hops that led to it (they ride along: a message of their own would delay the rerun).
+   */
+  v.object({ type: v.literal("rerun"), ...RerunRequestSchema.entries, hops: PreviewLoopBatchSchema }),
+  /** The preview rendered this run and every component's default export has settled; with the hops of the render. */
+  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()), hops: PreviewLoopBatchSchema }),
   /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
   v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
-  /** Hops of the loop the preview saw (DOM events, setter calls, flushes, lifecycle), for the host's timeline. */
+  /** Hops of the loop the preview saw that no rerun or acknowledgement carried, for the host's timeline. */
   v.object({ type: v.literal("loop"), events: PreviewLoopBatchSchema }),
   /** Component errors and warnings worth showing in the workbench. */
   v.object({

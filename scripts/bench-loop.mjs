@@ -40,15 +40,30 @@ try {
   const input = page.frameLocator('[data-testid="lw-preview-frame"]').locator("input");
   await input.waitFor();
 
+  // Both ends are stamped in the pages, on the clock every side shares (timeOrigin + now): the
+  // keydown in the preview frame, and the moment the workbench marks the run rendered. Timing from
+  // here instead would add Playwright's round trips and frame-rate polling to every sample.
+  const frame = page.frames().find((f) => f.url().includes("/preview/"));
+  await frame.evaluate(() => {
+    addEventListener("keydown", (e) => { if (e.key === "Enter") globalThis.__benchStart = performance.timeOrigin + performance.now(); }, true);
+  });
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="lw-status"]');
+    globalThis.__benchRendered = {};
+    new MutationObserver(() => {
+      globalThis.__benchRendered[el.getAttribute("data-rendered-run")] ??= performance.timeOrigin + performance.now();
+    }).observe(el, { attributes: true, attributeFilter: ["data-rendered-run"] });
+  });
   const renderedRun = async () => Number(await status.getAttribute("data-rendered-run"));
-  /** One type + Enter; resolves with ms from the keypress until the workbench saw the run rendered. */
+  /** One type + Enter; resolves with ms from the keydown until the workbench saw the run rendered. */
   async function roundTrip(text) {
     const before = await renderedRun();
     await input.fill(text);
-    const started = performance.now();
     await input.press("Enter");
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="lw-status"]')?.getAttribute("data-rendered-run")) > n, before, { polling: "raf" });
-    return performance.now() - started;
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="lw-status"]')?.getAttribute("data-rendered-run")) > n, before);
+    const started = await frame.evaluate(() => globalThis.__benchStart);
+    const rendered = await page.evaluate((n) => globalThis.__benchRendered[String(n + 1)], before);
+    return rendered - started;
   }
 
   async function setRecording(on) {

@@ -21,6 +21,7 @@ import { validateEdit } from "./edits";
 import { LoopRecorder } from "./debugger/loop-recorder";
 import { diffSessionState } from "./debugger/state-diff";
 import type { RunOutcome, RunRequest } from "./engine/rerun-engine";
+import type { EngineHop } from "./engine/journal";
 import type { RunResult } from "./runner/runner";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
@@ -240,21 +241,29 @@ class Host implements ScriptHost {
       }
       const durationMs = performance.now() - started;
       const duration = Math.round(durationMs);
-      const runEnd = this.loop.record({ kind: "run-end", causeId: runStart, status: this.runStatus(result), durationMs, fragmentId });
+      // The render goes out first and the timeline's hops after it: they are not on the loop's path.
+      const runEnd = this.loop.reserve();
+      const recordRunEnd = () => this.loop.record({ kind: "run-end", causeId: runStart, status: this.runStatus(result), durationMs, fragmentId }, runEnd);
       if (result.status === "killed") {
         this.publishRun({ main: [{ type: "exception", name: "ScriptRunnerError", message: `${result.reason.replace(/\.$/, "")}. Session state was kept.`, trace: [] }], sidebar: [] }, [], duration, runId, { run: runEnd, elements: {} });
+        recordRunEnd();
         this.setStatus({ lastProblem: result.reason });
       } else if (result.outcome.status !== "interrupted") {
         const { outcome } = result;
-        const causes = this.recordOutcome(outcome, runStart, runEnd);
+        const before = this.sessionState.entries;
+        const hopIds = outcome.hops.map(() => this.loop.reserve());
         this.sessionState = { runId, entries: this.withBrowserHolds(outcome.entries, outcome.tree) };
         this.events.emit("sessionState", this.sessionState);
-        this.publishRun(outcome.tree, outcome.warnings, duration, runId, causes);
+        this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
+        recordRunEnd();
+        this.recordOutcome(outcome, hopIds, runStart, runEnd, before);
         this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
         if (outcome.rerunRequested) {
           const request = this.loop.record({ kind: "request", causeId: runEnd, source: "st.rerun", detail: null });
           void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });
         }
+      } else {
+        recordRunEnd();
       }
       for (const resolve of done) resolve();
     }
@@ -279,23 +288,16 @@ class Host implements ScriptHost {
   }
 
   /**
-   * The engine's hops of a run, linked into the timeline: what happened before the body points at
-   * the run's start, what it rendered at its end. Returns what the preview links its hops to.
+   * The engine's hops of a run, linked into the timeline under the ids the render already named:
+   * what happened before the body points at the run's start, what it rendered at its end.
    */
-  private recordOutcome(outcome: RunOutcome, runStart: string, runEnd: string): RenderedRun["causes"] {
-    const causes: RenderedRun["causes"] = { run: runEnd, elements: {} };
-    for (const hop of outcome.hops) {
-      const rendered = hop.kind === "remount" || hop.kind === "data-diff";
-      const id = this.loop.record({ ...hop, causeId: rendered ? runEnd : runStart });
-      // A remount explains a fresh mount better than the data that caused it.
-      if (rendered && (hop.kind === "remount" || !causes.elements[hop.elementId])) causes.elements[hop.elementId] = id;
-    }
-    const diff = diffSessionState(this.sessionState.entries, outcome.entries);
+  private recordOutcome(outcome: RunOutcome, hopIds: string[], runStart: string, runEnd: string, before: SessionStateEntry[]): void {
+    outcome.hops.forEach((hop, i) => this.loop.record({ ...hop, causeId: isRendered(hop) ? runEnd : runStart }, hopIds[i]));
+    const diff = diffSessionState(before, outcome.entries);
     if (diff) this.loop.record({ ...diff, causeId: runEnd });
     this.loop.noteCallbackNames(
       outcome.entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])),
     );
-    return causes;
   }
 
   /** Marks the component state the browser holds otherwise: the next rerun's map will restore it. */
@@ -337,6 +339,18 @@ class Host implements ScriptHost {
     this.status = { ...this.status, ...change };
     this.events.emit("status", this.status);
   }
+}
+
+const isRendered = (hop: EngineHop): hop is Extract<EngineHop, { kind: "remount" | "data-diff" }> => hop.kind === "remount" || hop.kind === "data-diff";
+
+/** What the preview links its lifecycle hops to: the run's end, and per element the hop that explains its re-invocation. */
+function renderCauses(outcome: RunOutcome, hopIds: string[], runEnd: string): RenderedRun["causes"] {
+  const causes: RenderedRun["causes"] = { run: runEnd, elements: {} };
+  outcome.hops.forEach((hop, i) => {
+    // A remount explains a fresh mount better than the data that caused it.
+    if (isRendered(hop) && (hop.kind === "remount" || !causes.elements[hop.elementId])) causes.elements[hop.elementId] = hopIds[i];
+  });
+  return causes;
 }
 
 export async function createScriptHost(options: ScriptHostOptions): Promise<ScriptHost> {

@@ -39,7 +39,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     tree: shallowRef(EMPTY_TREE),
     theme: ref<ThemeName>("light"),
     session: ref(0),
-    widgets: new WidgetStateManager((request) => send({ type: "rerun", ...request }), report, loop),
+    widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
     loadModule,
     report,
     loop,
@@ -69,9 +69,8 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       .then(() => {
         if (session !== runtime.session.value) return;
         document.body.dataset.lwRenderedRun = String(run.runId);
-        // The run's lifecycle hops (mounts, invocations) reach the host before its acknowledgement.
-        loop.sendPending();
-        send({ type: "rendered", runId: run.runId });
+        // The run's lifecycle hops (mounts, invocations) travel with its acknowledgement.
+        send({ type: "rendered", runId: run.runId, hops: loop.takePending() });
       });
   }
 

@@ -194,7 +194,7 @@ describe("component mount", () => {
     expect(document.body.dataset.lwRenderedRun).toBeUndefined();
     finish();
     await preview.until(() => preview!.ofType("rendered").length === 1);
-    expect(preview.ofType("rendered")).toEqual([{ type: "rendered", runId: 7 }]);
+    expect(preview.ofType("rendered")).toEqual([{ type: "rendered", runId: 7, hops: expect.any(Array) }]);
     expect(document.body.dataset.lwRenderedRun).toBe("7");
   });
 
@@ -212,6 +212,7 @@ describe("component mount", () => {
         fragmentId: null,
         source: "preview",
         causeId: preview.hops().find((hop) => hop.kind === "flush")!.id,
+        hops: expect.arrayContaining([expect.objectContaining({ kind: "flush" })]),
         widgetStates: [
           { id: "$$ID-abc-k1", type: "json_value", value: '{"value":"typed"}' },
           { id: triggerAggregatorId("$$ID-abc-k1"), type: "json_trigger_value", value: '[{"event":"submit","value":1},{"event":"submit","value":1}]' },

@@ -86,6 +86,7 @@ describe("st.form", () => {
         fragmentId: null,
         source: "preview",
         causeId: preview.hops().find((hop) => hop.kind === "flush")!.id,
+        hops: expect.arrayContaining([expect.objectContaining({ kind: "flush" })]),
         widgetStates: [
           { id: "$$ID-name", type: "value", value: "Ada" },
           { id: "$$ID-cb", type: "value", value: true },

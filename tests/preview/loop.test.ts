@@ -19,11 +19,11 @@ afterEach(() => {
 
 const hops = <K extends PreviewLoopEvent["kind"]>(kind: K) => preview!.hops().filter((hop): hop is Hop<K> => hop.kind === kind);
 
-/** The hops of the loop batches sent before the first rerun message. */
+/** The hops the host has once the first rerun message arrived: earlier batches and the ones it carries. */
 function hopsBeforeRerun(): PreviewLoopEvent[] {
   const rerun = preview!.sent.findIndex((message) => message.type === "rerun");
   expect(rerun).toBeGreaterThan(-1);
-  return preview!.sent.slice(0, rerun).flatMap((message) => (message.type === "loop" ? message.events : []));
+  return preview!.sent.slice(0, rerun + 1).flatMap((message) => (message.type === "loop" ? message.events : message.type === "rerun" ? message.hops : []));
 }
 
 // Evaluated code named like a component module (V8 honours sourceURL), so its frames are the component's.
@@ -140,7 +140,8 @@ describe("preview loop hops", () => {
     ]);
     // The lifecycle hops reach the host before the run's acknowledgement.
     const rendered = preview.sent.findIndex((message) => message.type === "rendered");
-    expect(preview.sent.slice(0, rendered).some((message) => message.type === "loop" && message.events.includes(invoke))).toBe(true);
+    const carried = preview.sent.slice(0, rendered + 1).flatMap((m) => (m.type === "loop" ? m.events : m.type === "rendered" ? m.hops : []));
+    expect(carried).toContain(invoke);
   });
 
   it("marks a state set to the value the browser already holds as unchanged", async () => {
@@ -282,7 +283,7 @@ describe("preview loop hops", () => {
     await preview.render([component()]);
     for (let i = 0; i < 2500; i++) calls[0].setTriggerValue("tick", i);
     await preview.until(() => preview!.ofType("rerun").length === 1);
-    const batches = preview.ofType("loop").map((message) => message.events.length);
+    const batches = [...preview.ofType("loop").map((message) => message.events.length), ...preview.ofType("rerun").map((message) => message.hops.length)];
     expect(batches.length).toBeGreaterThan(1);
     expect(Math.max(...batches)).toBeLessThanOrEqual(2000);
     expect(hopsBeforeRerun().filter((hop) => hop.kind === "set")).toHaveLength(2500);

@@ -62,8 +62,8 @@ describe("usePreviewChannel", () => {
   it("turns preview messages into reruns, acknowledgements and log entries", async () => {
     const { host, fromPreview } = await connected();
     const widgetStates = [{ id: "w1", type: "json_value" as const, value: '{"value":"Hi"}' }];
-    fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3" });
-    fromPreview({ type: "rendered", runId: 4 });
+    fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3", hops: [] });
+    fromPreview({ type: "rendered", runId: 4, hops: [] });
     fromPreview({ type: "console", level: "warn", message: "careful" });
     fromPreview({ type: "rerun", widgetStates: "all of them" });
     await tick();

@@ -6,12 +6,14 @@ type Unstamped<T> = T extends unknown ? Omit<T, "id" | "at" | "runId"> & { runId
 /** A hop as the host describes it (its own, or the script's console); the recorder gives it its id, time and run. */
 export type HostHop = Unstamped<HostLoopEvent | Extract<PreviewLoopEvent, { kind: "console" | "error" }>>;
 
+const DELTA_MS = 16;
+
 export interface LoopRecorderOptions {
   /** How many events the timeline keeps (a ring: the oldest go first). Default 20 000. */
   cap?: number;
   /** Automatic reruns in a row that make a storm. Default 10. */
   stormThreshold?: number;
-  /** Called with what changed, at most once per macrotask. */
+  /** Called with what changed, at most once per DELTA_MS. */
   onDelta(delta: LoopDelta): void;
   /** Called when the findings say the loop must be held (a rerun storm). */
   onStorm(finding: Finding): void;
@@ -41,9 +43,13 @@ export class LoopRecorder {
     this.analyzer = this.newAnalyzer();
   }
 
+  /** An id for a hop recorded later, so a message sent first (a render) can already name it. */
+  reserve(): string {
+    return `h${this.nextId++}`;
+  }
+
   /** Records a host hop; returns its id, which is valid as a cause even while recording is off. */
-  record(hop: HostHop): string {
-    const id = `h${this.nextId++}`;
+  record(hop: HostHop, id = this.reserve()): string {
     if (this.recording) this.add({ ...hop, id, at: loopClock(), runId: hop.runId ?? this.runId } as LoopEvent);
     return id;
   }
@@ -136,7 +142,8 @@ export class LoopRecorder {
   private pending(): { events: LoopEvent[]; findings: Map<string, Finding> } {
     if (this.delta) return this.delta;
     const delta = (this.delta = { events: [], findings: new Map() });
-    setImmediate(() => {
+    // One message per frame at most: each one costs the loop a turn of the page's event loop.
+    setTimeout(() => {
       if (this.delta !== delta) return;
       this.delta = null;
       this.options.onDelta({
@@ -146,7 +153,7 @@ export class LoopRecorder {
         recording: this.recording,
         reruns: this.gate,
       });
-    });
+    }, DELTA_MS);
     return delta;
   }
 }

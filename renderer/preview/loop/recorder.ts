@@ -51,10 +51,18 @@ export function componentStack(): string | null {
 
 /**
  * The preview's side of the loop debugger: stamps each hop (`p<page>-<n>`, the loop clock, the
- * run being rendered), batches them, and sends a batch at most once per macrotask, or at once
- * before a message that follows from them (a rerun, a run's acknowledgement). Off, it records
+ * run being rendered), batches them, and sends them at once before a message that follows from
+ * them (a rerun, a run's acknowledgement), or else after STRAGGLER_MS. Off, it records
  * nothing: every recording site hands over a function that is then never called.
  */
+/**
+ * Hops almost always travel with the message they lead to (a flush's rerun, a render's
+ * acknowledgement), which sends them at once; the timer only carries stragglers (a cleanup, a
+ * set that no flush follows). Each extra message costs the loop a turn of every event loop it
+ * crosses, so the timer waits long enough to join a message that is coming anyway.
+ */
+const STRAGGLER_MS = 50;
+
 export class LoopRecorder {
   private readonly page = `p${crypto.randomUUID().replaceAll("-", "").slice(0, 6)}`;
   private count = 0;
@@ -127,17 +135,29 @@ export class LoopRecorder {
     const hop = describe();
     const stamped = stamp ?? this.stamp()!;
     this.pending.push(bounded({ ...hop, ...stamped } as PreviewLoopEvent));
-    this.timer ??= setTimeout(() => this.sendPending(), 0);
+    this.timer ??= setTimeout(() => this.sendPending(), STRAGGLER_MS);
     return stamped.id;
   }
 
   /** Sends the pending hops now, in batches the schema accepts. */
   sendPending(): void {
+    const last = this.takePending();
+    if (last.length) this.send({ type: "loop", events: last });
+  }
+
+  /**
+   * The pending hops, for the message they lead to: all that one message may carry (the newest);
+   * older ones beyond the schema's bound go out first in `loop` batches of their own.
+   */
+  takePending(): PreviewLoopEvent[] {
     this.cancelTimer();
-    for (let start = 0; start < this.pending.length; start += MAX_BATCH) {
-      this.send({ type: "loop", events: this.pending.slice(start, start + MAX_BATCH) });
-    }
+    const pending = this.pending;
     this.pending = [];
+    const carried = Math.max(0, pending.length - MAX_BATCH);
+    for (let start = 0; start < carried; start += MAX_BATCH) {
+      this.send({ type: "loop", events: pending.slice(start, Math.min(start + MAX_BATCH, carried)) });
+    }
+    return pending.slice(carried);
   }
 
   private cancelTimer(): void {

@@ -1,4 +1,4 @@
-import { BrowserState, Emitter, renderedWidgetIds, walkTree, widgetIds, previewValue, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, widgetIds, previewValue, type Json, type PreviewLoopEvent, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
 import type { LoopRecorder } from "../loop/recorder";
 import { describeError, type Report } from "../report";
 
@@ -6,7 +6,8 @@ import { describeError, type Report } from "../report";
 export const FORM_TRIGGER_WARNING =
   "BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.";
 
-export type SendRerun = (request: RerunRequest) => void;
+/** Sends a rerun request with the loop hops that led to it. */
+export type SendRerun = (request: RerunRequest, hops: PreviewLoopEvent[]) => void;
 
 const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole app" : `fragment ${fragmentId}`);
 
@@ -224,9 +225,8 @@ export class WidgetStateManager {
     const setIds = this.flushHops;
     this.flushHops = [];
     const flushHop = this.loop.record(() => ({ kind: "flush", causeId: setIds[0] ?? null, setIds, fragmentId: this.flushFragment }));
-    // The host links the run to the flush hop, so the hops go first, on the same port.
-    this.loop.sendPending();
-    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: flushHop });
+    // The host links the run to the flush hop: the hops travel with the request.
+    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: flushHop }, this.loop.takePending());
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

@@ -15,11 +15,16 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
 
   port.on("message", (message) => {
     if (message.type === "rerun") {
-      const { type: _rerun, ...request } = message;
+      const { type: _rerun, hops, ...request } = message;
+      timeline.forward(hops);
+      timeline.sendForwarded();
       void hostStatus.rerun(request);
-    } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
+    } else if (message.type === "rendered") {
+      hostStatus.acknowledge(message.runId);
+      timeline.forward(message.hops);
+    }
     else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
-    else if (message.type === "loop") void timeline.forward(message.events);
+    else if (message.type === "loop") timeline.forward(message.events);
     else log.report(message.level, message.message);
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));

@@ -10,6 +10,8 @@ import { useLogStore } from "./log";
 
 /** The host keeps the same cap; the workbench's ring only matters for what it appended itself. */
 export const DEFAULT_CAP = 20_000;
+/** The host takes at most this many preview hops per call (the batch schema's bound). */
+const MAX_FORWARD = 2000;
 
 type LoopDebuggerHost = Pick<HostClient, "setRecording" | "clearTimeline" | "pauseReruns" | "resumeReruns" | "stepRerun">;
 
@@ -89,13 +91,26 @@ export const useTimelineStore = defineStore("timeline", () => {
     reruns.value = delta.reruns;
   }
 
-  /** The preview's hops go to the host, which links them into the one timeline and sends them back. */
-  async function forward(batch: PreviewLoopEvent[]): Promise<void> {
+  /**
+   * The preview's hops go to the host, which links them into the one timeline and sends them back.
+   * They wait for the end of this task, so a run's acknowledgement reaches the page first; a rerun
+   * they lead to calls `sendForwarded` before it goes out, so the host has them before the run.
+   */
+  let outbox: PreviewLoopEvent[] = [];
+  let outboxTimer: ReturnType<typeof setTimeout> | null = null;
+  function forward(batch: PreviewLoopEvent[]): void {
     if (!recording.value) return;
-    try {
-      await host.recordLoop(batch);
-    } catch (error) {
-      log.report("error", `Recording the loop failed: ${(error as Error).message}`);
+    outbox.push(...batch);
+    outboxTimer ??= setTimeout(sendForwarded, 0);
+  }
+
+  function sendForwarded(): void {
+    if (outboxTimer !== null) clearTimeout(outboxTimer);
+    outboxTimer = null;
+    const batch = outbox;
+    outbox = [];
+    for (let start = 0; start < batch.length; start += MAX_FORWARD) {
+      host.recordLoop(batch.slice(start, start + MAX_FORWARD)).catch((error: Error) => log.report("error", `Recording the loop failed: ${error.message}`));
     }
   }
 
@@ -172,7 +187,7 @@ export const useTimelineStore = defineStore("timeline", () => {
 
   return {
     events, cap, dropped, recording, findings, reruns, filter, highlighted,
-    applySnapshot, appendEvents, applyFindings, applyDelta, applyGate, clear, forward,
+    applySnapshot, appendEvents, applyFindings, applyDelta, applyGate, clear, forward, sendForwarded,
     runs, instances, kinds, filtering, visibleRuns, chainOf, eventById, runCause, rerunRate, highlightChain, highlight,
     setRecording, clearTimeline, pauseReruns, resumeReruns, stepRerun,
   };

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AppElement, BlockElement, RenderTree, TextInputElement, WidgetState } from "../../common";
 import { BrowserState, triggerAggregatorId } from "../../common";
+import { componentElement as component } from "./elements";
 
-const component = (id: string): AppElement => ({
-  type: "bidi_component",
-  id,
-  name: "c",
-  key: null,
-  html: null,
-  css: null,
-  js: null,
-  isolateStyles: true,
-  data: { kind: "null" },
-  width: "stretch",
-  height: "content",
-});
 const textInput = (id: string, value: string): TextInputElement => ({
   type: "text_input",
   id,

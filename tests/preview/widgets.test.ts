@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { triggerAggregatorId, type AppElement, type WidgetState } from "../../common";
 import { LoopRecorder } from "../../renderer/preview/loop/recorder";
 import { WidgetStateManager } from "../../renderer/preview/widgets/manager";
+import { componentElement as component } from "../common/elements";
 
 const nextMacrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -17,19 +18,6 @@ function setup() {
   return { widgets, reruns, logs };
 }
 
-const component = (id: string): AppElement => ({
-  type: "bidi_component",
-  id,
-  name: "c",
-  key: null,
-  html: null,
-  css: null,
-  js: null,
-  isolateStyles: true,
-  data: { kind: "null" },
-  width: "stretch",
-  height: "content",
-});
 
 let current: WidgetStateManager | null = null;
 afterEach(() => current?.reset());

@@ -9,8 +9,8 @@ export const FromPreviewSchema = v.variant("type", [
    * loop hops that led to it (they ride along: a message of their own would delay the rerun).
    */
   v.object({ type: v.literal("rerun"), ...RerunRequestSchema.entries, hops: PreviewLoopBatchSchema }),
-  /** The preview rendered this run and every component's default export has settled; with the hops of the render. */
-  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()), hops: PreviewLoopBatchSchema }),
+  /** The preview rendered this run and every component's default export has settled (its hops follow in a `loop`). */
+  v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
   /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
   v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
   /** Hops of the loop the preview saw that no rerun or acknowledgement carried, for the host's timeline. */

@@ -69,8 +69,9 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       .then(() => {
         if (session !== runtime.session.value) return;
         document.body.dataset.lwRenderedRun = String(run.runId);
-        // The run's lifecycle hops (mounts, invocations) travel with its acknowledgement.
-        send({ type: "rendered", runId: run.runId, hops: loop.takePending() });
+        // The acknowledgement first: the run's lifecycle hops (mounts, invocations) follow it.
+        send({ type: "rendered", runId: run.runId });
+        loop.sendPending();
       });
   }
 

@@ -63,7 +63,7 @@ describe("usePreviewChannel", () => {
     const { host, fromPreview } = await connected();
     const widgetStates = [{ id: "w1", type: "json_value" as const, value: '{"value":"Hi"}' }];
     fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3", hops: [] });
-    fromPreview({ type: "rendered", runId: 4, hops: [] });
+    fromPreview({ type: "rendered", runId: 4 });
     fromPreview({ type: "console", level: "warn", message: "careful" });
     fromPreview({ type: "rerun", widgetStates: "all of them" });
     await tick();

@@ -50,19 +50,19 @@ export function componentStack(): string | null {
 }
 
 /**
- * The preview's side of the loop debugger: stamps each hop (`p<page>-<n>`, the loop clock, the
- * run being rendered), batches them, and sends them at once before a message that follows from
- * them (a rerun, a run's acknowledgement), or else after STRAGGLER_MS. Off, it records
- * nothing: every recording site hands over a function that is then never called.
- */
-/**
- * Hops almost always travel with the message they lead to (a flush's rerun, a render's
- * acknowledgement), which sends them at once; the timer only carries stragglers (a cleanup, a
- * set that no flush follows). Each extra message costs the loop a turn of every event loop it
- * crosses, so the timer waits long enough to join a message that is coming anyway.
+ * Hops travel with the rerun they lead to, or right after a run's acknowledgement (never before
+ * it: an acknowledgement is on the loop's path, its hops are not); the timer only carries
+ * stragglers (a cleanup, a set that no flush follows). Each extra message costs the loop a turn
+ * of every event loop it crosses, so the timer waits long enough to join one coming anyway.
  */
 const STRAGGLER_MS = 50;
 
+/**
+ * The preview's side of the loop debugger: stamps each hop (`p<page>-<n>`, the loop clock, the
+ * run being rendered), batches them, and sends them with the message they lead to, or else after
+ * STRAGGLER_MS. Off, it records nothing: every recording site hands over a function that is then
+ * never called.
+ */
 export class LoopRecorder {
   private readonly page = `p${crypto.randomUUID().replaceAll("-", "").slice(0, 6)}`;
   private count = 0;

@@ -19,10 +19,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
       timeline.forward(hops);
       timeline.sendForwarded();
       void hostStatus.rerun(request);
-    } else if (message.type === "rendered") {
-      hostStatus.acknowledge(message.runId);
-      timeline.forward(message.hops);
-    }
+    } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
     else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
     else if (message.type === "loop") timeline.forward(message.events);
     else log.report(message.level, message.message);

@@ -7,7 +7,7 @@ import { ClientFrameSchema, type ClientFrame, type ServerFrame } from "../../com
 import { HOST_EVENT_NAMES } from "../../common/host-api";
 import { check } from "../../common/validation";
 import type { ScriptHost } from "../core/types";
-import { decode, encode } from "./codec";
+import { decode, encode } from "../../common/codec";
 import { createDispatcher } from "./dispatch";
 
 const WS_PATH = "/ws";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode, encode } from "../../main/transports/codec";
+import { decode, encode } from "../../common/codec";
 
 describe("wire codec", () => {
   it("round-trips Uint8Array values nested in JSON", () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { RenderedRun, ServerFrame } from "../../common";
 import { HOST_EVENT_NAMES } from "../../common/host-api";
-import { decode, encode } from "../../main/transports/codec";
+import { decode, encode } from "../../common/codec";
 import { attachWebSocketTransport, type WebSocketTransport } from "../../main/transports/ws";
 import { FakeHost } from "./fake-host";
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClientFrame, ServerFrame } from "../../common";
-import { decode, encode } from "../../main/transports/codec";
+import { decode, encode } from "../../common/codec";
 import { createHostClient } from "../../renderer/workbench/bridge/host-client";
 import { WsBridge, workbenchSocketUrl, type SocketLike } from "../../renderer/workbench/bridge/ws-bridge";
 import { snapshot } from "./fakes";

@@ -1,6 +1,6 @@
 import type { CallHost, ClientFrame, HostEventName, HostEvents, LoopwrightBridge, OnHostEvent, ServerFrame, Wire } from "../../../common";
 import { Emitter } from "../../../common";
-import { decode, encode } from "../../../main/transports/codec";
+import { decode, encode } from "../../../common/codec";
 
 /** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */
 export interface SocketLike {

@@ -1,7 +1,8 @@
 /**
  * The WebSocket wire codec: JSON, plus Uint8Array (component data bytes, Arrow tables), which
  * JSON.stringify would turn into `{"0":…,"1":…}`. Bytes travel as `{"$lwBytes": "<base64>"}`.
- * Both ends use this module (the workbench imports it too), so it uses no Node-only APIs.
+ * Both ends use this module (the host's transport and the workbench's bridge), so it uses only
+ * what both environments have.
  *
  * A plain object that happens to look like a marker (its one key is `$lwBytes`, `$lwBytes$`, …)
  * is escaped by appending one `$` to that key and unescaped on decode, so session-state values
@@ -46,6 +47,9 @@ function soleKey(v: unknown): string | null {
 
 // String.fromCharCode(...bytes) overflows the argument limit on large arrays; go in chunks.
 const CHUNK = 0x8000;
+
+// common/ is typed for no environment; the browser and Node (16 and later) both have these globals.
+const { btoa, atob } = globalThis as unknown as { btoa(binary: string): string; atob(base64: string): string };
 
 function bytesToBase64(bytes: Uint8Array): string {
   let binary = "";

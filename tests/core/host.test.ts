@@ -2,19 +2,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { HostEvents, RenderedRun } from "../../common";
 import { createScriptHost, type ScriptHost } from "../../main/core";
-import { buildWorker } from "./worker-build";
+import { scriptHostFixture } from "./worker-build";
 
-let workerPath: string;
-const hosts: ScriptHost[] = [];
-beforeAll(async () => {
-  workerPath = await buildWorker();
-});
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.dispose()));
-});
+const { workerPath: worker, hosts } = scriptHostFixture();
 
 function appFile(source: string, name = "app.ts"): string {
   const dir = mkdtempSync(join(tmpdir(), "lw-app-"));
@@ -24,7 +17,7 @@ function appFile(source: string, name = "app.ts"): string {
 }
 
 async function open(appPath: string, stopGraceMs = 300) {
-  const host = await createScriptHost({ appPath, workerPath, watch: false, stopGraceMs });
+  const host = await createScriptHost({ appPath, workerPath: worker(), watch: false, stopGraceMs });
   hosts.push(host);
   const renders: RenderedRun[] = [];
   host.on("render", (run) => renders.push(run));
@@ -131,7 +124,7 @@ describe("script host (runner in a worker thread)", () => {
 
   it("after an edit, a thrown error points at the edited line, not the previous build's", async () => {
     const file = appFile(`export default function app(st) {\n  throw new Error("first");\n}\n`);
-    const host = await createScriptHost({ appPath: file, workerPath, watch: true });
+    const host = await createScriptHost({ appPath: file, workerPath: worker(), watch: true });
     hosts.push(host);
     expect(((await host.hello()).lastRun!.tree.main[0] as { trace: string[] }).trace[0]).toMatch(/\(app\.ts:2:9\)$/);
     const edited = nextEvent(host, "render", (run) => run.tree.main.some((e) => e.type === "exception" && e.message === "second"));

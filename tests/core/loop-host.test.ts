@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LoopEvent, PreviewLoopEvent, RenderedRun } from "../../common";
 import { previewValue } from "../../common/loop-values";
 import { createScriptHost, type ScriptHost } from "../../main/core";
-import { buildWorker } from "./worker-build";
+import { scriptHostFixture } from "./worker-build";
 
 /**
  * The host's side of the loop debugger, with the preview played by the test: it answers every
@@ -13,14 +13,7 @@ import { buildWorker } from "./worker-build";
  * the chain, raise the storm and hold the reruns it would otherwise run forever.
  */
 
-let workerPath: string;
-const hosts: ScriptHost[] = [];
-beforeAll(async () => {
-  workerPath = await buildWorker();
-});
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.dispose()));
-});
+const { workerPath: worker, hosts } = scriptHostFixture();
 
 const APP = `export default function app(st) {
   const stars = st.components.v2.component("stars", { html: "<span></span>", js: "export default function () {}" });
@@ -30,7 +23,7 @@ const APP = `export default function app(st) {
 async function open(stormThreshold = 10) {
   const dir = mkdtempSync(join(tmpdir(), "lw-loop-"));
   writeFileSync(join(dir, "app.js"), APP);
-  const host = await createScriptHost({ appPath: join(dir, "app.js"), workerPath, watch: false, stormThreshold });
+  const host = await createScriptHost({ appPath: join(dir, "app.js"), workerPath: worker(), watch: false, stormThreshold });
   hosts.push(host);
   const events: LoopEvent[] = [];
   host.on("loop", (delta) => events.push(...delta.events));

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import * as esbuild from "esbuild";
+import { afterEach, beforeAll } from "vitest";
+import type { ScriptHost } from "../../main/core";
 
 /** Builds the runner worker from source for tests (production uses out/main/worker.js). */
 export async function buildWorker(): Promise<string> {
@@ -17,4 +19,20 @@ export async function buildWorker(): Promise<string> {
     logLevel: "silent",
   });
   return outfile;
+}
+
+/**
+ * For a test file that opens script hosts: builds the worker once, and disposes every host put in
+ * `hosts` after each test. `workerPath()` is valid from the first test on.
+ */
+export function scriptHostFixture(): { workerPath: () => string; hosts: ScriptHost[] } {
+  let workerPath = "";
+  const hosts: ScriptHost[] = [];
+  beforeAll(async () => {
+    workerPath = await buildWorker();
+  });
+  afterEach(async () => {
+    await Promise.all(hosts.splice(0).map((h) => h.dispose()));
+  });
+  return { workerPath: () => workerPath, hosts };
 }

@@ -1,8 +1,20 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { defineConfig } from "electron-vite";
 import vue from "@vitejs/plugin-vue";
 
 const r = (p: string) => resolve(__dirname, p);
+
+// electron-vite picks its build targets from the installed electron package. Electron is an
+// optional dependency whose engines (Node >= 22.12) npm honours by skipping it on Node 20, so
+// there the targets come from the major version package.json asks for.
+try {
+  createRequire(__filename).resolve("electron/package.json");
+} catch {
+  const wanted: string = JSON.parse(readFileSync(r("package.json"), "utf8")).optionalDependencies.electron;
+  process.env.ELECTRON_MAJOR_VER ??= /\d+/.exec(wanted)![0];
+}
 
 export default defineConfig({
   main: {

@@ -19,6 +19,7 @@ export const USAGE = `usage:
   loopwright serve [app-script] [--port N]   browser mode on http://127.0.0.1 (default port 5183,
                                              a free one if taken; --port 0 always picks a free one)
   loopwright start [app-script]              desktop window (browser mode if Electron is not installed)
+  loopwright new <dir>                       a component project: app script, component, kit test, CI
 The app script defaults to the bundled example, ${DEFAULT_APP}.`;
 
 export const SERVE_USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
@@ -38,14 +39,14 @@ export function findAppScript(given, packageRoot) {
  * `loopwright <command> …`. The command's own arguments are parsed later (parseStartArgs, and
  * parseServeArgs in the server entry), after the CLI has built what the command runs.
  * @param {string[]} argv the arguments after `loopwright`
- * @returns {{ kind: "help", exitCode: number } | { kind: "error", message: string } | { kind: "serve" | "start", args: string[] }}
+ * @returns {{ kind: "help", exitCode: number } | { kind: "error", message: string } | { kind: "serve" | "start" | "new", args: string[] }}
  */
 export function parseCommand(argv) {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
     return { kind: "help", exitCode: command === undefined ? 1 : 0 };
   }
-  if (command === "serve" || command === "start") return { kind: command, args: rest };
+  if (command === "serve" || command === "start" || command === "new") return { kind: command, args: rest };
   return { kind: "error", message: `unknown command "${command}"\n${USAGE}` };
 }
 
@@ -118,6 +119,53 @@ export function findElectronBinary(packageRoot) {
   const binary = join(packageDir, "dist", readFileSync(pathFile, "utf8").trim());
   if (!existsSync(binary)) return { ok: false, reason: `node_modules/electron has no ${binary}` };
   return { ok: true, path: binary };
+}
+
+/** The signals that end a Loopwright process like Ctrl-C: the terminal's, a supervisor's, a closed terminal's. */
+export const STOP_SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
+
+/**
+ * Call `onGone` once a process this one was started under has exited. Nothing tells us: `npx`
+ * runs us under `sh -c`, and on SIGTERM or SIGHUP npm dies and leaves that shell, or us, behind
+ * without a signal. An orphan is adopted by another process, so a changed parent pid anywhere in
+ * the chain recorded at start is the sign (read from /proc; elsewhere only our own parent is watched).
+ * @param {() => void} onGone
+ * @param {number} [intervalMs]
+ * @returns {() => void} stops watching
+ */
+export function onAncestorExit(onGone, intervalMs = 250) {
+  const chain = ancestorChain();
+  const timer = setInterval(() => {
+    if (process.ppid === chain[0] && chain.every((pid, i) => i === chain.length - 1 || parentPid(pid) === chain[i + 1])) return;
+    clearInterval(timer);
+    onGone();
+  }, intervalMs);
+  // Watching must not keep the process alive by itself.
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Our parent, its parent, … up to the first that has none we can see (init, or no /proc). */
+function ancestorChain() {
+  const chain = [process.ppid];
+  for (let next = parentPid(process.ppid); next !== null && next > 0 && !chain.includes(next); next = parentPid(next)) chain.push(next);
+  return chain;
+}
+
+/**
+ * The parent pid from /proc/<pid>/stat ("pid (comm) state ppid …"; comm may hold spaces and
+ * parentheses), or null where there is no such file.
+ * @param {number} pid
+ * @returns {number | null}
+ */
+function parentPid(pid) {
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
 }
 
 /** @param {string} path */

@@ -11,7 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { createScriptHost } from "./core";
-import { findAppScript, parseServeArgs, SERVE_USAGE } from "./launch.mjs";
+import { findAppScript, onAncestorExit, parseServeArgs, SERVE_USAGE, STOP_SIGNALS } from "./launch.mjs";
 import { createStaticHandler } from "./serving/http";
 import { attachWebSocketTransport } from "./transports/ws";
 
@@ -22,6 +22,9 @@ const WORKER_PATH = join(__dirname, "worker.js");
 
 /** Used when no --port is given; if it is taken, any free port is. */
 const DEFAULT_PORT = 5183;
+
+/** How long a shutdown may take before the process exits anyway (a run stuck in dispose must not keep the port). */
+const SHUTDOWN_GRACE_MS = 3_000;
 
 async function main(): Promise<void> {
   const cli = parseServeArgs(process.argv.slice(2));
@@ -55,13 +58,19 @@ async function main(): Promise<void> {
     // Ctrl-C under `loopwright serve` arrives twice (terminal and parent); shut down once.
     if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      console.error(`Loopwright: shutdown took over ${SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await host.dispose().catch(() => {});
     await transport.close();
     server.closeAllConnections();
     server.close(() => process.exit(0));
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  for (const signal of STOP_SIGNALS) process.on(signal, shutdown);
+  // Whoever started us (the CLI, the kit, a shell script) may die without signalling: the server,
+  // and esbuild's service process with it, must not outlive it and keep the port.
+  onAncestorExit(shutdown);
 
   // Last: whoever reads this line may signal us at once.
   console.log(`Loopwright ready at http://127.0.0.1:${port}/?token=${token}`);

@@ -1,20 +1,29 @@
-// Bundles the Playwright test kit (e2e/kit/index.ts) to out/kit/index.mjs, the file that
-// `import … from "loopwright/test"` loads. Types stay the TypeScript source (package.json exports).
+// Bundles the Playwright test kit (e2e/kit/index.ts) to out/kit/index.mjs and out/kit/index.cjs,
+// the files `import … from "loopwright/test"` loads in an ESM project and a CommonJS one
+// (Playwright compiles a CommonJS project's tests to `require`). Types stay the TypeScript source
+// (package.json exports). @playwright/test stays external: it is the author's own, a peer
+// dependency, because Playwright refuses to run tests that see two copies of it.
 import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-await build({
+/** @type {import("esbuild").BuildOptions} */
+const common = {
   entryPoints: [join(root, "e2e/kit/index.ts")],
-  outfile: join(root, "out/kit/index.mjs"),
   bundle: true,
-  format: "esm",
   platform: "node",
   target: "node20",
   sourcemap: true,
-  external: ["@playwright/test", "playwright-core", "electron"],
+  external: ["@playwright/test", "electron"],
+  logLevel: "warning",
+};
+
+await build({
+  ...common,
+  outfile: join(root, "out/kit/index.mjs"),
+  format: "esm",
   // The kit finds the package root from its own location; give the ESM bundle a __dirname.
   banner: {
     js: [
@@ -23,6 +32,6 @@ await build({
       "const __dirname = __lwDirname(__lwFileURLToPath(import.meta.url));",
     ].join("\n"),
   },
-  logLevel: "warning",
 });
-console.log("built out/kit/index.mjs");
+await build({ ...common, outfile: join(root, "out/kit/index.cjs"), format: "cjs" });
+console.log("built out/kit/index.mjs and out/kit/index.cjs");

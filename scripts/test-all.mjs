@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type check (vue-tsc), unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), then one
-// closing line `Summary: N passed, N failed, N skipped` read from both JSON reports.
+// `npm test`: type check (vue-tsc), unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), the
+// package as an author installs it (scripts/test-package.mjs), then one closing line
+// `Summary: N passed, N failed, N skipped` read from the JSON reports.
 // Exits non-zero when a step failed, a test failed, or no test ran at all.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -11,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const VITEST_REPORT = join(root, ".vitest-results.json");
 const PLAYWRIGHT_REPORT = join(root, ".playwright-results.json");
+const PACKAGE_REPORT = join(root, ".package-results.json");
 
 /** Run a command with inherited output; resolve its exit code (1 if it could not start). */
 function run(label, command, args) {
@@ -59,6 +61,7 @@ const add = (counts) => Object.keys(totals).forEach((k) => (totals[k] += counts[
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
+rmSync(PACKAGE_REPORT, { force: true });
 
 // The contract is shared by main, preload and both renderer apps: a type error is a broken seam. One program per
 // environment (tsconfig.json's references), so Node code in the renderer or DOM code in the core fails too.
@@ -89,6 +92,14 @@ if (buildCode !== 0) {
     problems.push("playwright wrote no JSON report");
   }
   if (e2eCode !== 0) problems.push(`e2e tests exited with code ${e2eCode}`);
+
+  const packageCode = await run("package: pack, install into ESM and CommonJS projects, test there", process.execPath, [
+    join(root, "scripts/test-package.mjs"), `--report=${PACKAGE_REPORT}`,
+  ]);
+  const packaged = readJson(PACKAGE_REPORT);
+  if (packaged) add(packaged);
+  else problems.push("the package step wrote no report");
+  if (packageCode !== 0) problems.push(`package step exited with code ${packageCode}`);
 }
 
 if (totals.passed + totals.failed === 0) problems.push("no test ran");

@@ -1,4 +1,5 @@
-import { _electron, type ElectronApplication, type Page } from "playwright-core";
+// The author's own @playwright/test (a peer dependency): one Playwright instance in their project.
+import { _electron, type ElectronApplication, type Page } from "@playwright/test";
 import { APP_ENV, findElectronBinary } from "../../main/launch.mjs";
 import { builtFile, packageRoot } from "./paths";
 

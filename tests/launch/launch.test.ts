@@ -41,9 +41,10 @@ describe("parseCommand", () => {
     }
   });
 
-  it("hands serve and start their arguments unparsed", () => {
+  it("hands serve, start and new their arguments unparsed", () => {
     expect(parseCommand(["serve", "app.ts", "--port", "0"])).toEqual({ kind: "serve", args: ["app.ts", "--port", "0"] });
     expect(parseCommand(["start", "--bogus"])).toEqual({ kind: "start", args: ["--bogus"] });
+    expect(parseCommand(["new", "my-component"])).toEqual({ kind: "new", args: ["my-component"] });
   });
 
   it("rejects an unknown command with the usage", () => {

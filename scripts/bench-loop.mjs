@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// The loop debugger's cost on the loop itself: the median round trip of the seed example's
-// type + Enter (keydown in the component → setStateValue → rerun → the run rendered in the
-// preview), with the timeline recording and with recording paused, measured in the same run in
-// alternating blocks so drift on a busy machine hits both alike. Prints both medians, the
-// difference and the ratio as JSON.
-//   node scripts/bench-loop.mjs [--rounds 240] [--block 20]     (needs `npm run build` first)
+// The loop debugger's cost on the loop itself: the round trip of the seed example's type + Enter
+// (keydown in the component → setStateValue → rerun → the run rendered in the preview and
+// acknowledged to the workbench), with the timeline recording and with recording paused.
+//
+// A busy 2-core VM drifts by a factor of three within a minute, so the two modes are never
+// compared across time: the run is a sequence of short blocks, taken in adjacent pairs, and each
+// pair gives one difference of block medians. Pairs alternate which mode goes first (on/off,
+// off/on), so a steady drift cancels out. Interleaved with them are A/A pairs (off/off, on/on),
+// measured the same way: their differences show what noise alone produces in this very run.
+// Reported: the median of the per-pair differences with a 95% bootstrap interval, for the effect
+// and for the A/A control, and one verdict line against the 0.5 ms target.
+//   node scripts/bench-loop.mjs [--cycles 12] [--block 4]     (needs `npm run build` first)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,10 +18,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
+const TARGET_MS = 0.5;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "240" }, block: { type: "string", default: "20" } } });
-const rounds = Number(values.rounds);
+const { values } = parseArgs({ options: { cycles: { type: "string", default: "12" }, block: { type: "string", default: "4" } } });
+const cycles = Number(values.cycles);
 const block = Number(values.block);
+if (!(cycles >= 1 && block >= 1)) throw new Error("--cycles and --block must be positive numbers");
 const server = join(root, "out/main/server.js");
 if (!existsSync(server)) throw new Error("out/main/server.js is missing: run `npm run build` first");
 
@@ -66,6 +74,7 @@ try {
     return rendered - started;
   }
 
+  /** The author's own control (Timeline tab, Pause/Resume recording), the same steps before every block, switch or not. */
   async function setRecording(on) {
     await page.getByTestId("lw-tab-timeline").click();
     const toggle = page.getByTestId("lw-timeline-recording");
@@ -73,36 +82,75 @@ try {
     await page.getByTestId("lw-tab-session").click();
   }
 
-  const samples = { recording: [], paused: [] };
-  for (let i = 0; i < 10; i++) await roundTrip(`warm-${i}`);
-  for (let done = 0; done < rounds; done += block) {
-    const mode = (done / block) % 2 === 0 ? "recording" : "paused";
-    await setRecording(mode === "recording");
-    // The first trips after a switch settle the switch itself (the panel, the preview told): not measured.
-    for (let i = 0; i < 3; i++) await roundTrip(`settle-${done}-${i}`);
-    for (let i = 0; i < Math.min(block, rounds - done); i++) samples[mode].push(await roundTrip(`${mode}-${done}-${i}`));
+  let trip = 0;
+  /** The median of one block in one mode; the first trips after the steps above settle them and are not measured. */
+  async function measureBlock(on) {
+    await setRecording(on);
+    for (let i = 0; i < 2; i++) await roundTrip(`settle-${trip++}`);
+    const samples = [];
+    for (let i = 0; i < block; i++) samples.push(await roundTrip(`${on ? "on" : "off"}-${trip++}`));
+    return median(samples);
   }
-  const median = (xs) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-  };
-  const recording = median(samples.recording);
-  const paused = median(samples.paused);
+
+  for (let i = 0; i < 10; i++) await roundTrip(`warm-${i}`);
+  const effect = [];
+  const control = [];
+  const blocks = { recording: [], paused: [] };
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    // on/off, off/off, off/on, on/on: each mode first as often as second, in both kinds of pair.
+    for (const [first, second] of [[true, false], [false, false], [false, true], [true, true]]) {
+      const a = await measureBlock(first);
+      const b = await measureBlock(second);
+      blocks[first ? "recording" : "paused"].push(a);
+      blocks[second ? "recording" : "paused"].push(b);
+      if (first === second) control.push(a - b);
+      else effect.push(first ? a - b : b - a);
+    }
+  }
+
+  const added = summarize(effect);
+  const noise = summarize(control);
+  const round = (x) => Number(x.toFixed(2));
   console.log(
     JSON.stringify(
       {
-        what: "median type+Enter round trip of the seed example, ms",
-        samplesPerMode: samples.recording.length,
-        recordingPaused: Number(paused.toFixed(2)),
-        recording: Number(recording.toFixed(2)),
-        addedByRecording: Number((recording - paused).toFixed(2)),
-        ratio: Number((recording / paused).toFixed(3)),
+        what: "type+Enter round trip of the seed example, ms; differences are per pair of adjacent blocks",
+        pairs: effect.length,
+        tripsPerBlock: block,
+        medianRoundTrip: { recording: round(median(blocks.recording)), paused: round(median(blocks.paused)) },
+        addedByRecording: { median: round(added.median), interval95: added.interval.map(round) },
+        aaControl: { median: round(noise.median), interval95: noise.interval.map(round) },
       },
       null,
       2,
     ),
   );
+  console.log(verdict(added, noise));
 } finally {
   await browser.close();
   child.kill("SIGTERM");
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median and its 95% percentile-bootstrap interval (resampling the pairs). */
+function summarize(diffs) {
+  const medians = [];
+  for (let i = 0; i < 4000; i++) medians.push(median(diffs.map(() => diffs[Math.floor(Math.random() * diffs.length)])));
+  medians.sort((a, b) => a - b);
+  return { median: median(diffs), interval: [medians[Math.floor(medians.length * 0.025)], medians[Math.ceil(medians.length * 0.975) - 1]] };
+}
+
+function verdict(added, noise) {
+  const fmt = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(2)} ms`;
+  const [low, high] = added.interval;
+  const range = `${fmt(added.median)} (95% ${fmt(low)} … ${fmt(high)}; A/A control ${fmt(noise.median)}, ${fmt(noise.interval[0])} … ${fmt(noise.interval[1])})`;
+  const noisy = noise.interval[0] > 0 || noise.interval[1] < 0 ? " [the A/A control is off zero: this run was too noisy to trust]" : "";
+  if (high <= TARGET_MS) return `VERDICT: MET: recording adds ${range}, at most ${TARGET_MS} ms${noisy}`;
+  if (added.median <= TARGET_MS) return `VERDICT: MET ON THE MEDIAN, the interval reaches past ${TARGET_MS} ms: recording adds ${range}${noisy}`;
+  return `VERDICT: NOT MET: recording adds ${range}, over ${TARGET_MS} ms${noisy}`;
 }

@@ -112,7 +112,7 @@ class Host implements ScriptHost {
   }
 
   async recordLoop(events: Parameters<LoopRecorder["ingest"]>[0]): Promise<void> {
-    this.loop.ingest(events);
+    return this.loop.ingest(events);
   }
 
   async setRecording(on: boolean): Promise<void> {

@@ -1,4 +1,6 @@
+import { watch } from "vue";
 import type { HostClient } from "./bridge/host-client";
+import { LoopDeltaHold } from "./channel/loop-delta-hold";
 import { useHostStatusStore } from "./stores/hostStatus";
 import { useLogStore } from "./stores/log";
 import { usePreviewStore } from "./stores/preview";
@@ -21,13 +23,16 @@ export function syncWithHost(host: HostClient): void {
   host.on("render", preview.applyRun);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
-  host.on("loop", timeline.applyDelta);
+  const deltas = new LoopDeltaHold(timeline.applyDelta, () => (preview.lastRun?.runId ?? 0) > hostStatus.renderedRunId);
+  watch(() => hostStatus.renderedRunId, () => deltas.acknowledged(), { flush: "sync" });
+  host.on("loop", deltas.receive);
 
   async function hello(): Promise<void> {
     try {
       const snapshot = await host.hello();
       hostStatus.apply(snapshot.status);
       session.apply(snapshot.sessionState);
+      deltas.discard();
       timeline.applySnapshot(snapshot.loop);
       // Session first: a new session must reach the preview as a reset before its first run.
       preview.applySession(snapshot.sessionId);

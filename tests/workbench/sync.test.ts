@@ -5,9 +5,11 @@ import { useHostStatusStore } from "../../renderer/workbench/stores/hostStatus";
 import { useLogStore } from "../../renderer/workbench/stores/log";
 import { usePreviewStore } from "../../renderer/workbench/stores/preview";
 import { useSessionStateStore } from "../../renderer/workbench/stores/sessionState";
+import { useTimelineStore } from "../../renderer/workbench/stores/timeline";
 import { syncWithHost } from "../../renderer/workbench/sync";
 import { installTestHook } from "../../renderer/workbench/testHook";
 import { fakeHost, flush, snapshot, workbenchApp } from "./fakes";
+import { loopEvent } from "./loop-fixtures";
 
 const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [], causes: { run: null, elements: {} } });
 
@@ -45,6 +47,21 @@ describe("syncWithHost", () => {
     expect(usePreviewStore().lastRun?.runId).toBe(5);
     expect(useSessionStateStore().snapshot.runId).toBe(5);
     expect(useLogStore().entries.map((e) => e.message)).toEqual(["slow"]);
+  });
+
+  it("applies a timeline delta that arrives while the preview renders after the preview acknowledged the run", async () => {
+    const { emit } = start();
+    await flush();
+    const timeline = useTimelineStore();
+    const hostStatus = useHostStatusStore();
+    hostStatus.acknowledge(4);
+    emit("render", run(5));
+    emit("loop", { events: [loopEvent("run-end", { runId: 5, status: "done", durationMs: 2, fragmentId: null })], findings: [], dropped: 0, recording: true, reruns: { paused: false, queued: 0, reason: null } });
+    expect(timeline.events).toEqual([]);
+
+    hostStatus.acknowledge(5);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(timeline.events.map((e) => e.kind)).toEqual(["run-end"]);
   });
 
   it("says hello again after a reconnect and picks up a new session", async () => {

@@ -13,7 +13,7 @@ export interface LoopRecorderOptions {
   cap?: number;
   /** Automatic reruns in a row that make a storm. Default 10. */
   stormThreshold?: number;
-  /** Called with what changed, at most once per DELTA_MS. */
+  /** Called with what changed, at most once per DELTA_MS, and right after each run's end. */
   onDelta(delta: LoopDelta): void;
   /** Called when the findings say the loop must be held (a rerun storm). */
   onStorm(finding: Finding): void;
@@ -22,7 +22,10 @@ export interface LoopRecorderOptions {
 /**
  * The host's timeline: every hop of the loop (the preview's, forwarded, and the host's own) in one
  * ring buffer, watched by the findings analyzer. The workbench gets it as deltas, batched so a
- * storm of small events costs one message per tick.
+ * storm of small events costs one message per tick. A run's end sends its delta as soon as the
+ * run's own hops are recorded (they follow run-end in the same task), so the message travels
+ * right behind the run's render, while the preview renders, instead of landing on the workbench
+ * when the preview's acknowledgement does.
  */
 export class LoopRecorder {
   private events: LoopEvent[] = [];
@@ -34,6 +37,10 @@ export class LoopRecorder {
   private findings = new Map<string, Finding>();
   private gate: RerunGate = { paused: false, queued: 0, reason: null };
   private delta: { events: LoopEvent[]; findings: Map<string, Finding> } | null = null;
+  /** Waiting for `delta` to go out (see ingest). */
+  private onPublished: (() => void)[] = [];
+  /** Cancels the scheduled send of `delta`. */
+  private unscheduleDelta: (() => void) | null = null;
   readonly cap: number;
   /** The run in progress, or the last one started. */
   runId = 0;
@@ -54,9 +61,15 @@ export class LoopRecorder {
     return id;
   }
 
-  ingest(events: readonly PreviewLoopEvent[]): void {
-    if (!this.recording) return;
+  /**
+   * Records the preview's hops; resolves once the delta carrying them went out. The workbench
+   * sends them just before the rerun they lead to, so answering at once would put one more
+   * message in front of that run's render; answering with the delta puts it behind.
+   */
+  ingest(events: readonly PreviewLoopEvent[]): Promise<void> {
+    if (!this.recording || !events.length) return Promise.resolve();
     for (const event of events) this.add(event);
+    return new Promise((resolve) => this.onPublished.push(resolve));
   }
 
   /** The component instances' callback names after a run, for the rule about names never set. */
@@ -86,6 +99,8 @@ export class LoopRecorder {
     this.findings.clear();
     this.analyzer = this.newAnalyzer();
     this.delta = null;
+    this.unscheduleDelta?.();
+    this.published();
     this.changed();
   }
 
@@ -118,6 +133,7 @@ export class LoopRecorder {
       this.dropped++;
     }
     this.pending().events.push(event);
+    if (event.kind === "run-end") this.sendDeltaAfterThisTask();
     const verdict = this.analyzer.observe(event);
     this.publish(verdict.findings);
     const storm = verdict.pause ? verdict.findings.find((f) => f.kind === "rerun-storm") : undefined;
@@ -141,11 +157,24 @@ export class LoopRecorder {
 
   private pending(): { events: LoopEvent[]; findings: Map<string, Finding> } {
     if (this.delta) return this.delta;
-    const delta = (this.delta = { events: [], findings: new Map() });
+    this.delta = { events: [], findings: new Map() };
     // One message per frame at most: each one costs the loop a turn of the page's event loop.
-    setTimeout(() => {
-      if (this.delta !== delta) return;
-      this.delta = null;
+    const timer = setTimeout(() => this.sendDelta(), DELTA_MS);
+    this.unscheduleDelta = () => clearTimeout(timer);
+    return this.delta;
+  }
+
+  private sendDeltaAfterThisTask(): void {
+    this.unscheduleDelta?.();
+    const immediate = setImmediate(() => this.sendDelta());
+    this.unscheduleDelta = () => clearImmediate(immediate);
+  }
+
+  private sendDelta(): void {
+    const delta = this.delta;
+    this.delta = null;
+    this.unscheduleDelta = null;
+    if (delta) {
       this.options.onDelta({
         events: delta.events,
         findings: [...delta.findings.values()],
@@ -153,7 +182,13 @@ export class LoopRecorder {
         recording: this.recording,
         reruns: this.gate,
       });
-    }, DELTA_MS);
-    return delta;
+    }
+    this.published();
+  }
+
+  private published(): void {
+    const waiting = this.onPublished;
+    this.onPublished = [];
+    for (const resolve of waiting) resolve();
   }
 }

@@ -19,6 +19,7 @@ export function syncWithHost(host: HostClient): void {
 
   host.on("status", hostStatus.apply);
   host.on("render", preview.applyRun);
+  host.on("stream", preview.applyStream);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
   host.on("loop", timeline.applyDelta);

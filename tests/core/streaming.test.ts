@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Delta, RenderTree } from "../../common";
+import type { BlockElement, Delta, RenderTree } from "../../common";
 import type { St } from "../../common/api";
 import { setAtPath } from "../../common/deltas";
 import { DeltaQueue } from "../../main/core/engine/delta-queue";
@@ -73,7 +73,7 @@ describe("delta paths (§14)", () => {
   });
 
   it("a block replacing a block of the same kind keeps its children until they are re-sent (Streamlit's addBlock)", () => {
-    const block = { type: "block", id: "main/0", kind: "container", children: [] } as const;
+    const block: BlockElement = { type: "block", id: "main/0", kind: "container", children: [] };
     const old: RenderTree = { main: [{ ...block, children: [{ type: "markdown", body: "old", variant: "markdown" }] }], sidebar: [] };
     expect(setAtPath(old, [0, 0], block).main[0]).toMatchObject({ children: [{ body: "old" }] });
     expect(setAtPath(old, [0, 0], { ...block, kind: "expander" }).main[0]).toMatchObject({ children: [] });
@@ -88,7 +88,7 @@ describe("the delta queue", () => {
     queue.push({ path: [0, 0], element: md("0") });
     queue.push({ path: [0, 1], element: md("x") });
     queue.push({ path: [0, 0], element: md("1") });
-    queue.push({ path: [0, 2], element: { type: "block", id: "main/2", kind: "container", children: [] } });
+    queue.push({ path: [0, 2], element: { type: "block", id: "main/2", kind: "container", children: [] } satisfies BlockElement });
     queue.push({ path: [0, 2], element: md("y") });
     expect(bodies(queue.take())).toEqual([
       { path: [0, 0], body: "1" },

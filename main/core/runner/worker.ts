@@ -22,6 +22,8 @@ const post = (message: FromWorker) => port.postMessage(message);
 let engine: RerunEngine | null = null;
 let appDir = "";
 let running: number | null = null;
+/** How long a synchronous stretch of a run may render before its deltas go out anyway. */
+const STREAM_INTERVAL_MS = 50;
 
 forwardConsole();
 
@@ -66,20 +68,29 @@ function evaluate(code: string, filename: string) {
 
 /**
  * Runs the script, streaming what it renders (§14): deltas wait in a queue until the next macrotask
- * boundary, so a script that never yields to the event loop sends none (its final tree says it all),
- * while one that awaits sends what it rendered before each wait as one message.
+ * boundary, so a short script that never yields to the event loop sends none (its final tree says
+ * it all), while one that awaits sends what it rendered before each wait as one message (the first
+ * one even if empty, so the page knows a run is in progress). A long
+ * synchronous stretch still streams, at most every STREAM_INTERVAL_MS.
  */
 async function run(request: RunRequest) {
   if (!engine) throw new Error("run before load");
   const queue = new DeltaQueue();
   let flush: NodeJS.Immediate | null = null;
+  let sentAt = performance.now();
+  const send = () => {
+    if (flush) clearImmediate(flush);
+    flush = null;
+    sentAt = performance.now();
+    post({ type: "deltas", runId: request.runId, deltas: queue.take().map(relativeDelta) });
+  };
   running = request.runId;
+  // Still running at the first boundary: the page hears of the run even before it renders anything.
+  flush = setImmediate(send);
   const outcome = await engine.run(request, (delta) => {
     queue.push(delta);
-    flush ??= setImmediate(() => {
-      flush = null;
-      post({ type: "deltas", runId: request.runId, deltas: queue.take().map(relativeDelta) });
-    });
+    if (performance.now() - sentAt >= STREAM_INTERVAL_MS) send();
+    else flush ??= setImmediate(send);
   });
   running = null;
   if (flush) clearImmediate(flush);

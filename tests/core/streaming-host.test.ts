@@ -18,7 +18,7 @@ async function open(source: string) {
   const renders: RenderedRun[] = [];
   host.on("stream", (message) => void streamed.push(message));
   host.on("render", (run) => void renders.push(run));
-  return { host, streamed, renders, rerun: () => host.rerun({ widgetStates: null, fragmentId: null, source: "workbench", causeId: null }) };
+  return { host, streamed, renders, rerun: () => host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null }) };
 }
 
 const until = async (predicate: () => boolean) => {

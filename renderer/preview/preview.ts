@@ -27,8 +27,6 @@ export interface Preview {
 }
 
 const EMPTY_TREE: RenderTree = { main: [], sidebar: [] };
-/** Streamlit's frontend renders the deltas it received within this many milliseconds at once. */
-const ELEMENT_LIST_BUFFER_TIMEOUT_MS = 10;
 
 /** The preview page: renders runs, owns widget states, and reports back through `send`. */
 export function createPreview({ root, send, loadModule, storage }: PreviewOptions): Preview {
@@ -68,30 +66,9 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   let acknowledged = Promise.resolve();
   /** The last run the page heard of: a message about an older one is late and changes nothing. */
   let latestRun = 0;
-  /**
-   * Deltas applied but not rendered yet: like Streamlit's frontend, what arrives within
-   * ELEMENT_LIST_BUFFER_TIMEOUT_MS renders at once (a component moved within it keeps its DOM).
-   */
-  let buffered: RenderTree | null = null;
-  let bufferTimer: ReturnType<typeof setTimeout> | null = null;
-
-  function dropBuffer(): void {
-    if (bufferTimer !== null) clearTimeout(bufferTimer);
-    bufferTimer = null;
-    buffered = null;
-  }
-
-  function commitBuffer(): void {
-    const tree = buffered;
-    dropBuffer();
-    if (!tree) return;
-    runtime.widgets.syncTree(tree);
-    runtime.tree.value = tree;
-  }
 
   function render(run: RenderedRun): void {
     const session = runtime.session.value;
-    dropBuffer();
     latestRun = Math.max(latestRun, run.runId);
     if (runtime.streaming.value && runtime.streaming.value.runId <= run.runId) runtime.streaming.value = null;
     loop.rendering(run.runId, run.causes);
@@ -114,7 +91,6 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     if (message.runId < latestRun) return;
     latestRun = message.runId;
     if (message.type === "run-ended") {
-      commitBuffer();
       const run = runtime.streaming.value;
       runtime.streaming.value = null;
       if (!message.clearStale || run?.runId !== message.runId) return;
@@ -124,7 +100,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     }
     let tree: RenderTree;
     try {
-      tree = runtime.page.apply(buffered ?? runtime.tree.value, message.runId, message.deltas);
+      tree = runtime.page.apply(runtime.tree.value, message.runId, message.deltas);
     } catch (error) {
       return report("error", `Preview error: dropped run ${message.runId}'s deltas: ${describeError(error).message}`);
     }
@@ -133,8 +109,8 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       // What mounts mid-run follows from no host event yet: the run's end comes with its RenderedRun.
       loop.rendering(message.runId, { run: null, elements: {} });
     }
-    buffered = tree;
-    bufferTimer ??= setTimeout(commitBuffer, ELEMENT_LIST_BUFFER_TIMEOUT_MS);
+    runtime.widgets.syncTree(tree);
+    runtime.tree.value = tree;
   }
 
   function handle(message: ToPreview): void {
@@ -151,7 +127,6 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
         runtime.widgets.reset();
         loop.reset();
         storage.clear();
-        dropBuffer();
         runtime.tree.value = EMPTY_TREE;
         runtime.streaming.value = null;
         latestRun = 0;

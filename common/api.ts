@@ -167,9 +167,17 @@ export interface Elements {
   container(options?: ContainerOptions): Container;
   expander(label: string, options?: { expanded?: boolean }): Container;
   form(key: string, options?: FormOptions): Container;
+  /**
+   * A placeholder holding one element: each call on it replaces that element, `.empty()` clears it
+   * (on `st`, a new placeholder at the next position). Rewritten during a run, it shows each value.
+   */
+  empty(): Container;
 }
 
-/** A container: the element methods render into it; `with(body)` makes it current (Python's `with`). */
+/**
+ * A container: the element methods render into it; `with(body)` makes it current (Python's `with`).
+ * The body may be async: the container stays current across its awaits, and the run waits for it.
+ */
 export interface Container extends Elements {
   with<T>(body: () => T): T;
 }
@@ -178,8 +186,8 @@ export interface St extends Elements {
   components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
   session_state: SessionStateProxy;
   sidebar: Container;
-  /** `@st.fragment`: returns a function that renders `body` as a fragment when called. */
-  fragment<A extends unknown[]>(body: (...args: A) => void): (...args: A) => void;
+  /** `@st.fragment`: returns a function that renders `body` as a fragment when called (an async body: await the call). */
+  fragment<A extends unknown[], R extends void | Promise<void> = void>(body: (...args: A) => R): (...args: A) => R;
   /** Ask for a new run (of the app, or of the current fragment). Ends the current run. */
   rerun(options?: RerunOptions): never;
   /** End this run here; what was rendered stays. */

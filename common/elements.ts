@@ -175,6 +175,11 @@ export interface AlertElement {
   body: string;
 }
 
+/** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
+export interface EmptyElement {
+  type: "empty";
+}
+
 export type AppElement =
   | BidiComponentElement
   | ButtonElement
@@ -189,6 +194,7 @@ export type AppElement =
   | JsonElement
   | ExceptionElement
   | AlertElement
+  | EmptyElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

@@ -13,6 +13,8 @@ export const FromPreviewSchema = v.variant("type", [
   v.object({ type: v.literal("rendered"), runId: v.pipe(v.number(), v.integer()) }),
   /** Streamlit's rerun hotkey pressed in the app view (not while typing): the workbench reruns. */
   v.object({ type: v.literal("hotkey"), key: v.literal("r") }),
+  /** The app page's running indicator (stStatusWidget) was told to stop the run. */
+  v.object({ type: v.literal("stop") }),
   /** Hops of the loop the preview saw that no rerun or acknowledgement carried, for the host's timeline. */
   v.object({ type: v.literal("loop"), events: PreviewLoopBatchSchema }),
   /** Component errors and warnings worth showing in the workbench. */

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { RunStream } from "./deltas";
 import type { RenderedRun } from "./elements";
 import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } from "./session";
 import type { HostStatus, LogEntry } from "./status";
@@ -62,6 +63,8 @@ export const HOST_METHOD_NAMES = Object.keys(HOST_METHODS) as HostMethod[];
 const HOST_EVENTS = {
   status: carries<HostStatus>(),
   render: carries<RenderedRun>(),
+  /** A run in progress streams its page (§14); its RenderedRun follows as `render`. */
+  stream: carries<RunStream>(),
   sessionState: carries<SessionStateSnapshot>(),
   log: carries<LogEntry>(),
   loop: carries<LoopDelta>(),

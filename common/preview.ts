@@ -1,3 +1,4 @@
+import type { RunStream } from "./deltas";
 import type { RenderedRun } from "./elements";
 
 /**
@@ -16,4 +17,6 @@ export type ToPreview =
   | { type: "reset"; sessionId: string }
   | { type: "theme"; theme: ThemeName }
   /** The timeline is recording (or not): off, the preview records no hops at all. */
-  | { type: "recording"; on: boolean };
+  | { type: "recording"; on: boolean }
+  /** A run still going streams its deltas; checked against RunStreamSchema where it arrives. */
+  | RunStream;

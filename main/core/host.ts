@@ -66,6 +66,8 @@ class Host implements ScriptHost {
   private pausedBy: string | null = null;
   /** Step: let exactly one held request through the gate. */
   private stepping = false;
+  /** The run in progress, and whether it streamed anything yet (§14). */
+  private inProgress: { runId: number; fragmentId: string | null; streamed: boolean } | null = null;
 
   constructor(private readonly options: ScriptHostOptions) {
     this.status = {
@@ -82,10 +84,19 @@ class Host implements ScriptHost {
       onDelta: (delta) => this.events.emit("loop", delta),
       onStorm: (finding) => this.pause(finding.id),
     });
-    this.runner = new ScriptRunner(options.workerPath ?? join(__dirname, "worker.js"), (entry) => {
-      this.log(entry.level, entry.message);
-      this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
-    });
+    this.runner = new ScriptRunner(
+      options.workerPath ?? join(__dirname, "worker.js"),
+      (entry) => {
+        this.log(entry.level, entry.message);
+        this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
+      },
+      (runId, deltas) => {
+        const run = this.inProgress;
+        if (run?.runId !== runId) return;
+        run.streamed = true;
+        this.events.emit("stream", { type: "deltas", runId, fragmentId: run.fragmentId, deltas });
+      },
+    );
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
   }
 
@@ -234,7 +245,9 @@ class Host implements ScriptHost {
       const started = performance.now();
       this.stopRequested = false;
       this.setStatus({ state: "running" });
+      const run = (this.inProgress = { runId, fragmentId, streamed: false });
       const result = await this.runner.run({ runId, widgetStates: widgetStates ?? this.browser.held(), fragmentId, edits });
+      this.inProgress = null;
       if (this.killTimer && !this.runner.busy) {
         clearTimeout(this.killTimer);
         this.killTimer = null;
@@ -263,6 +276,9 @@ class Host implements ScriptHost {
           void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });
         }
       } else {
+        // A streamed run that publishes nothing still ends on the page: Streamlit drops the
+        // leftovers of a stopped run, and keeps them for the rerun that preempted it.
+        if (run.streamed) this.events.emit("stream", { type: "run-ended", runId, clearStale: this.stopRequested });
         recordRunEnd();
       }
       for (const resolve of done) resolve();

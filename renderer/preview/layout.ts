@@ -1,3 +1,4 @@
+import type { InjectionKey, Ref } from "vue";
 import type { AppElement, Height, Width } from "../../common";
 
 /** A pixel width never overflows its container (a column, the sidebar), as in Streamlit. */
@@ -33,3 +34,21 @@ export function elementKey(element: AppElement, index: number): string {
   if (element.type === "bidi_component") return `${element.id}:${element.isolateStyles ? "isolated" : "regular"}`;
   return "id" in element ? element.id : `${index}:${element.type}`;
 }
+
+/**
+ * The list as Streamlit's RenderNodeVisitor renders it: an element whose key is already taken
+ * renders once, the first time. A run that moves an element up leaves the previous run's copy
+ * further down until a delta replaces it; the copy in page order first is the current one.
+ */
+export function renderedOnce(elements: AppElement[]): { element: AppElement; key: string }[] {
+  const seen = new Set<string>();
+  return elements.flatMap((element, index) => {
+    const key = elementKey(element, index);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ element, key }];
+  });
+}
+
+/** The fragment an element list sits in (its nearest fragment block), for a fragment run's stale marks. */
+export const enclosingFragmentKey: InjectionKey<Ref<string | null>> = Symbol("loopwright-enclosing-fragment");

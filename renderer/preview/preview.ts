@@ -1,11 +1,14 @@
 import { createApp, nextTick, ref, shallowRef } from "vue";
-import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../common";
+import type { FromPreview, RenderedRun, RenderTree, RunStream, ThemeName, ToPreview } from "../../common";
+import { RunStreamSchema } from "../../common/deltas";
+import { check } from "../../common/validation";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { LoopRecorder } from "./loop/recorder";
 import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
 import type { StorageStandIns } from "./storage/install";
+import { StreamedPage } from "./stream";
 import { WidgetStateManager } from "./widgets/manager";
 
 export interface PreviewOptions {
@@ -37,6 +40,9 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   const invocations: Promise<void>[] = [];
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
+    streaming: shallowRef(null),
+    page: new StreamedPage(),
+    stopRun: () => send({ type: "stop" }),
     theme: ref<ThemeName>("light"),
     session: ref(0),
     widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
@@ -58,8 +64,13 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
 
   // Acknowledgements go out in run order, and none from a session that was reset meanwhile.
   let acknowledged = Promise.resolve();
+  /** The last run the page heard of: a message about an older one is late and changes nothing. */
+  let latestRun = 0;
+
   function render(run: RenderedRun): void {
     const session = runtime.session.value;
+    latestRun = Math.max(latestRun, run.runId);
+    if (runtime.streaming.value && runtime.streaming.value.runId <= run.runId) runtime.streaming.value = null;
     loop.rendering(run.runId, run.causes);
     runtime.widgets.syncTree(run.tree);
     runtime.tree.value = run.tree;
@@ -75,15 +86,50 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       });
   }
 
+  /** A run in progress: its deltas land in place; a stopped run's leftovers go (§14). */
+  function stream(message: RunStream): void {
+    if (message.runId < latestRun) return;
+    latestRun = message.runId;
+    if (message.type === "run-ended") {
+      const run = runtime.streaming.value;
+      runtime.streaming.value = null;
+      if (!message.clearStale || run?.runId !== message.runId) return;
+      runtime.tree.value = runtime.page.clearStale(runtime.tree.value, run.runId, run.fragmentId);
+      runtime.widgets.syncTree(runtime.tree.value);
+      return;
+    }
+    let tree: RenderTree;
+    try {
+      tree = runtime.page.apply(runtime.tree.value, message.runId, message.deltas);
+    } catch (error) {
+      return report("error", `Preview error: dropped run ${message.runId}'s deltas: ${describeError(error).message}`);
+    }
+    if (runtime.streaming.value?.runId !== message.runId) {
+      runtime.streaming.value = { runId: message.runId, fragmentId: message.fragmentId };
+      // What mounts mid-run follows from no host event yet: the run's end comes with its RenderedRun.
+      loop.rendering(message.runId, { run: null, elements: {} });
+    }
+    runtime.widgets.syncTree(tree);
+    runtime.tree.value = tree;
+  }
+
   function handle(message: ToPreview): void {
     switch (message.type) {
       case "render":
         return render(message.run);
+      case "deltas":
+      case "run-ended": {
+        const checked = check(RunStreamSchema, message);
+        if (!checked.ok) return report("error", `Preview error: dropped a malformed ${message.type} message: ${checked.error}`);
+        return stream(checked.value);
+      }
       case "reset":
         runtime.widgets.reset();
         loop.reset();
         storage.clear();
         runtime.tree.value = EMPTY_TREE;
+        runtime.streaming.value = null;
+        latestRun = 0;
         runtime.session.value++;
         delete document.body.dataset.lwRenderedRun;
         return;

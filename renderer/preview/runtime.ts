@@ -3,11 +3,23 @@ import type { RenderTree, ThemeName } from "../../common";
 import type { ModuleLoader } from "./component/loader";
 import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
+import type { StreamedPage } from "./stream";
 import type { WidgetStateManager } from "./widgets/manager";
+
+/** The run whose deltas the page shows, while it is running (Streamlit's ScriptRunState RUNNING). */
+export interface StreamingRun {
+  runId: number;
+  fragmentId: string | null;
+}
 
 /** What every element view shares; provided once by createPreview. */
 export interface PreviewRuntime {
   tree: ShallowRef<RenderTree>;
+  /** The run streaming into the page, or null when no run is in progress. */
+  streaming: ShallowRef<StreamingRun | null>;
+  page: StreamedPage;
+  /** The status widget's Stop: asks the workbench to stop the run. */
+  stopRun(): void;
   theme: Ref<ThemeName>;
   /** Bumped by `reset`: keys the element lists so a new session remounts everything. */
   session: Ref<number>;

@@ -21,6 +21,7 @@ export function syncWithHost(host: HostClient): void {
 
   host.on("status", hostStatus.apply);
   host.on("render", preview.applyRun);
+  host.on("stream", preview.applyStream);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
   const deltas = new LoopDeltaHold(timeline.applyDelta, () => (preview.lastRun?.runId ?? 0) > hostStatus.renderedRunId);

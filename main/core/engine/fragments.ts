@@ -3,7 +3,7 @@ import { digest } from "./ids";
 import type { RunContext, Target } from "./run-context";
 
 interface FragmentRecord {
-  body: (...args: any[]) => void;
+  body: (...args: any[]) => void | Promise<void>;
   args: unknown[];
   /** The block's id (its tree path) and where it sits, to rebuild its target on a fragment run. */
   blockId: string;
@@ -19,14 +19,14 @@ export class Fragments {
   private records = new Map<string, FragmentRecord>();
   private nextRecords = new Map<string, FragmentRecord>();
 
-  render(ctx: RunContext, body: (...args: any[]) => void, args: unknown[]): void {
+  render<R extends void | Promise<void>>(ctx: RunContext, body: (...args: any[]) => R, args: unknown[]): R {
     const source = digest(body.toString()).slice(0, 12);
     const occurrence = ctx.fragmentsThisRun.get(source) ?? 0;
     ctx.fragmentsThisRun.set(source, occurrence + 1);
     const fragmentId = `fragment-${source}-${occurrence}`;
     const target = ctx.openBlock({ kind: "fragment", fragmentId });
     this.nextRecords.set(fragmentId, { body, args, blockId: target.path, root: target.root, formId: target.formId });
-    ctx.within(target, () => body(...args));
+    return ctx.within(target, () => body(...args));
   }
 
   /** A full run starts: fragments are re-collected. */

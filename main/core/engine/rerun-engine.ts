@@ -1,9 +1,10 @@
-import type { RenderTree, SessionStateEdit, SessionStateEntry, WidgetState } from "../../../common";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { AppElement, RenderTree, SessionStateEdit, SessionStateEntry, WidgetState } from "../../../common";
 import type { AppScript, St } from "../../../common/api";
 import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
-import { RunContext } from "./run-context";
+import { RunContext, type DeltaSink } from "./run-context";
 import type { DueCallback } from "./session-state";
 import { LoopJournal, type EngineHop } from "./journal";
 import { SessionState } from "./session-state";
@@ -50,6 +51,13 @@ export class RerunEngine {
   private readonly fragments = new Fragments();
   private lastTree: RenderTree | null = null;
   private current: RunContext;
+  /**
+   * The run an st call belongs to, carried through the script's awaits: a call from a run that was
+   * preempted while awaiting reaches its own (finished) context, never the run that replaced it.
+   */
+  private readonly runs = new AsyncLocalStorage<RunContext>();
+  /** Ends the run in progress now, even while the script awaits (set while a run is in progress). */
+  private abort: (() => void) | null = null;
   private readonly st: St;
 
   constructor(
@@ -58,7 +66,15 @@ export class RerunEngine {
     private readonly interrupted: () => boolean = () => false,
   ) {
     this.current = new RunContext(this.state, appDir, interrupted);
-    this.st = createSt(() => this.current, this.state, this.registry, this.fragments);
+    this.st = createSt(() => this.runs.getStore() ?? this.current, this.state, this.registry, this.fragments);
+  }
+
+  /**
+   * A stop or a newer rerun: a script busy in st calls stops at its next one (the interrupt flag);
+   * a script awaiting stops now, and what it does after its await is refused.
+   */
+  interrupt(): void {
+    this.abort?.();
   }
 
   setApp(app: AppScript): void {
@@ -66,10 +82,10 @@ export class RerunEngine {
   }
 
   /** The run number is the host's bookkeeping; the engine does not need it. */
-  async run(request: Omit<RunRequest, "runId">): Promise<RunOutcome> {
+  async run(request: Omit<RunRequest, "runId">, sink: DeltaSink = null): Promise<RunOutcome> {
     const state = this.state;
     const fragment = request.fragmentId && this.lastTree ? this.fragments.targetFor(request.fragmentId) : null;
-    const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target));
+    const ctx = (this.current = new RunContext(state, this.appDir, this.interrupted, fragment?.target, sink));
     state.beginRun();
     this.journal.beginRun();
     if (!fragment) this.fragments.beginFullRun();
@@ -77,11 +93,18 @@ export class RerunEngine {
     const callbacks = request.widgetStates.flatMap((ws) => state.receive(ws));
     let status: RunOutcome["status"] = "ok";
     let stopped = false;
-    try {
+    const script = this.runs.run(ctx, async () => {
       for (const callback of callbacks) this.runCallback(ctx, callback);
       for (const edit of request.edits) applyEdit(this.st.session_state, edit);
-      if (fragment) ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
+      if (fragment) await ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
       else await this.app(this.st);
+      await ctx.settleBodies();
+    });
+    const aborted = new Promise<never>((_, reject) => (this.abort = () => reject(new ControlSignal("interrupted"))));
+    // The abandoned script's own rejection (its next st call after an abort) has nobody left to tell.
+    script.catch(() => {});
+    try {
+      await Promise.race([script, aborted]);
       ctx.clearSubmittedForms();
     } catch (error) {
       if (error instanceof ControlSignal) {
@@ -93,6 +116,8 @@ export class RerunEngine {
         ctx.emit(toExceptionElement(error));
       }
     }
+    this.abort = null;
+    ctx.finish();
     // Streamlit cleans up stale widgets only after a run that reached its end (§6); a stop,
     // rerun, exception or preemption keeps what the unexecuted part would have rendered.
     const complete = status === "ok" && !stopped && !ctx.rerunRequested;
@@ -102,6 +127,8 @@ export class RerunEngine {
     state.resetTriggers();
     let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
+    // A run that ends for a rerun leaves the previous run's leftovers on the page (§14).
+    if (ctx.rerunRequested && this.lastTree) tree = overlayTree(this.lastTree, tree);
     else if (status !== "interrupted") this.fragments.commitFullRun();
     if (status !== "interrupted") this.lastTree = tree;
     const hops = this.journal.endRun(status !== "interrupted" && !fragment);
@@ -131,6 +158,20 @@ export class RerunEngine {
       this.journal.record({ kind: "callback", instance, name, durationMs: performance.now() - started, error });
     }
   }
+}
+
+/** `next` over `previous`: what the page shows when `next`'s deltas were applied and nothing was cleared (§14). */
+export function overlayTree(previous: RenderTree, next: RenderTree): RenderTree {
+  return { main: overlay(previous.main, next.main), sidebar: overlay(previous.sidebar, next.sidebar) };
+}
+
+function overlay(previous: AppElement[], next: AppElement[]): AppElement[] {
+  const merged = next.map((element, i) => {
+    const before = previous[i];
+    const inherits = element.type === "block" && before?.type === "block" && before.kind === element.kind;
+    return inherits ? { ...element, children: overlay(before.children, element.children) } : element;
+  });
+  return [...merged, ...previous.slice(next.length)];
 }
 
 function applyEdit(sessionState: Record<string, any>, edit: SessionStateEdit): void {

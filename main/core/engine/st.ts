@@ -90,5 +90,6 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       run.formsThisRun.set(key, { clearOnSubmit: options.clear_on_submit ?? false });
       return container(ctx, run.openBlock({ kind: "form", formId: key, border: options.border ?? true, clearOnSubmit: options.clear_on_submit ?? false }));
     }),
+    empty: on((run) => container(ctx, run.placeholder())),
   };
 }

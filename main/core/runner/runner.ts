@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { ExceptionElement, LogEntry } from "../../../common";
+import type { Delta, ExceptionElement, LogEntry } from "../../../common";
 import type { CompiledScript } from "../compiler";
 import type { ExportedState } from "../engine/persist";
 import type { RunOutcome, RunRequest } from "../engine/rerun-engine";
@@ -27,6 +27,8 @@ export class ScriptRunner {
   constructor(
     private readonly workerPath: string,
     private readonly onLog: (entry: LogEntry) => void,
+    /** What the run in progress rendered so far (§14), batch by batch. */
+    private readonly onDeltas: (runId: number, deltas: Delta[]) => void = () => {},
   ) {}
 
   /** Loads (or reloads) the compiled script; resolves with the error box if it failed to load. */
@@ -46,9 +48,10 @@ export class ScriptRunner {
     });
   }
 
-  /** Ask the running script to stop at its next st call. */
+  /** Ask the running script to stop at its next st call, or now if it is awaiting. */
   interrupt(): void {
     Atomics.store(this.interruptFlag, 0, 1);
+    if (this.inflight) this.worker?.postMessage({ type: "interrupt", runId: this.inflight.runId } satisfies ToWorker);
   }
 
   get busy(): boolean {
@@ -99,6 +102,7 @@ export class ScriptRunner {
       return resolve?.(message.error);
     }
     if (this.inflight?.runId !== message.runId) return;
+    if (message.type === "deltas") return this.onDeltas(message.runId, message.deltas);
     this.committed = message.committed;
     const { resolve } = this.inflight;
     this.inflight = null;

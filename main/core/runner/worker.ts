@@ -2,11 +2,12 @@ import { Module } from "node:module";
 import { dirname, sep } from "node:path";
 import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
-import type { AppElement } from "../../../common";
+import type { AppElement, Delta } from "../../../common";
 import type { AppScript } from "../../../common/api";
 import { exportState, importState } from "../engine/persist";
 import { RerunEngine, type RunRequest } from "../engine/rerun-engine";
 import { toExceptionElement } from "../engine/exceptions";
+import { DeltaQueue } from "../engine/delta-queue";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
 
 /**
@@ -20,12 +21,16 @@ const interrupt = new Int32Array((workerData as WorkerData).interrupt);
 const post = (message: FromWorker) => port.postMessage(message);
 let engine: RerunEngine | null = null;
 let appDir = "";
+let running: number | null = null;
+/** How long a synchronous stretch of a run may render before its deltas go out anyway. */
+const STREAM_INTERVAL_MS = 50;
 
 forwardConsole();
 
 port.on("message", async (message: ToWorker) => {
   if (message.type === "load") post({ type: "loaded", error: load(message) });
   else if (message.type === "run") await run(message.request);
+  else if (message.type === "interrupt" && message.runId === running) engine?.interrupt();
 });
 
 function load({ code, filename, appPath, restore }: Extract<ToWorker, { type: "load" }>) {
@@ -61,12 +66,41 @@ function evaluate(code: string, filename: string) {
   return module.exports;
 }
 
+/**
+ * Runs the script, streaming what it renders (§14): deltas wait in a queue until the next macrotask
+ * boundary, so a short script that never yields to the event loop sends none (its final tree says
+ * it all), while one that awaits sends what it rendered before each wait as one message (the first
+ * one even if empty, so the page knows a run is in progress). A long
+ * synchronous stretch still streams, at most every STREAM_INTERVAL_MS.
+ */
 async function run(request: RunRequest) {
   if (!engine) throw new Error("run before load");
-  const outcome = await engine.run(request);
+  const queue = new DeltaQueue();
+  let flush: NodeJS.Immediate | null = null;
+  let sentAt = performance.now();
+  const send = () => {
+    if (flush) clearImmediate(flush);
+    flush = null;
+    sentAt = performance.now();
+    post({ type: "deltas", runId: request.runId, deltas: queue.take().map(relativeDelta) });
+  };
+  running = request.runId;
+  // Still running at the first boundary: the page hears of the run even before it renders anything.
+  flush = setImmediate(send);
+  const outcome = await engine.run(request, (delta) => {
+    queue.push(delta);
+    if (performance.now() - sentAt >= STREAM_INTERVAL_MS) send();
+    else flush ??= setImmediate(send);
+  });
+  running = null;
+  if (flush) clearImmediate(flush);
   relativeTraces(outcome.tree.main);
   relativeTraces(outcome.tree.sidebar);
   post({ type: "done", runId: request.runId, outcome, committed: exportState(engine.state) });
+}
+
+function relativeDelta(delta: Delta): Delta {
+  return delta.element.type === "exception" ? { ...delta, element: relative(delta.element) } : delta;
 }
 
 function relativeTraces(elements: AppElement[]): void {

@@ -21,6 +21,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
       void hostStatus.rerun(request);
     } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
     else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
+    else if (message.type === "stop") void hostStatus.stop();
     else if (message.type === "loop") timeline.forward(message.events);
     else log.report(message.level, message.message);
   });
@@ -44,6 +45,13 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
     () => preview.sessionId,
     (sessionId, previous) => {
       if (sessionId && previous) port.send({ type: "reset", sessionId });
+    },
+    { flush: "sync" },
+  );
+  watch(
+    () => preview.stream,
+    (message) => {
+      if (message) port.send(message);
     },
     { flush: "sync" },
   );

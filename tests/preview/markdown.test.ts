@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp, h, type App } from "vue";
 import MarkdownBlocks from "../../renderer/preview/markdown/MarkdownBlocks.vue";
 import MarkdownInlines from "../../renderer/preview/markdown/MarkdownInlines.vue";
-import { parseInline } from "../../renderer/preview/markdown/parse";
+import { htmlSupportLoaded, loadHtmlSupport, parseInline } from "../../renderer/preview/markdown/parse";
 
 let app: App | null = null;
 afterEach(() => {
@@ -87,7 +87,14 @@ describe("st.markdown, rendered as Streamlit's StreamlitMarkdown renders it", ()
     expect(render("[x](javascript:alert(1))")).toBe("<p><a>x</a></p>");
   });
 
-  it("lets HTML through with unsafe_allow_html, inert as React leaves it: no scripts, no inline handlers", () => {
+  it("loads the HTML parser only when unsafe_allow_html is first used", async () => {
+    expect(htmlSupportLoaded()).toBe(false);
+    await loadHtmlSupport();
+    expect(htmlSupportLoaded()).toBe(true);
+  });
+
+  it("lets HTML through with unsafe_allow_html, inert as React leaves it: no scripts, no inline handlers", async () => {
+    await loadHtmlSupport();
     expect(render('<div class="card" style="color: red">Hi <b onclick="x()">there</b></div>', true)).toBe(
       '<div class="card" style="color: red;">Hi <b>there</b></div>',
     );

@@ -101,7 +101,25 @@ describe("st.container layout (Streamlit's StyledFlexContainerBlock)", () => {
   });
 });
 
+describe("st.markdown(unsafe_allow_html=True) in the page", () => {
+  it("shows a skeleton while the HTML parser loads, then the HTML", async () => {
+    preview = mountPreview();
+    await preview.render([{ type: "markdown", variant: "markdown", body: '<div class="card">Hi <b>there</b></div>', allowHtml: true }]);
+    const container = one('[data-testid="stMarkdownContainer"]');
+    await preview.until(() => container.querySelector(".card") !== null);
+    expect(container.innerHTML).toBe('<div class="card">Hi <b>there</b></div>');
+  });
+});
+
 describe("the sidebar's collapse and expand controls", () => {
+  it("renders headings in the sidebar bare, without Streamlit's anchor, as its sidebar does", async () => {
+    preview = mountPreview();
+    await preview.render([text("## Main heading")], [text("## Side heading")]);
+    expect(one('[data-testid="stMain"] h2').id).toBe("main-heading");
+    const side = one('[data-testid="stSidebarUserContent"] h2');
+    expect([side.id, side.outerHTML]).toEqual(["", "<h2>Side heading</h2>"]);
+  });
+
   it("starts expanded, collapses with stSidebarCollapseButton and expands with stExpandSidebarButton, keeping its content", async () => {
     preview = mountPreview();
     await preview.render([text("main")], [text("side")]);

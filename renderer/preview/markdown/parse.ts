@@ -1,6 +1,5 @@
 import slugify from "@sindresorhus/slugify";
 import type { Element, ElementContent, Root as HastRoot, RootContent } from "hast";
-import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
@@ -20,12 +19,33 @@ import { remarkMaterialIcons, remarkStreamlitColors, remarkTypographicalSymbols,
 
 export type Inline = ElementContent;
 
+type RehypeRaw = typeof import("rehype-raw").default;
+let rehypeRaw: RehypeRaw | null = null;
+let loadingHtmlSupport: Promise<void> | null = null;
+
+/**
+ * rehype-raw carries a whole HTML parser, most of the markdown code's weight; as Streamlit does,
+ * it is loaded only once a page uses `unsafe_allow_html`.
+ */
+export function loadHtmlSupport(): Promise<void> {
+  return (loadingHtmlSupport ??= import("rehype-raw").then((module) => {
+    rehypeRaw = module.default;
+  }));
+}
+
+export const htmlSupportLoaded = (): boolean => rehypeRaw !== null;
+
 export interface MarkdownOptions {
   /** `unsafe_allow_html=True`: raw HTML passes through, as in Streamlit. */
   allowHtml?: boolean;
   /** Widget labels: block syntax is escaped and block elements unwrapped (Streamlit's `isLabel`). */
   label?: boolean;
+  /** In the sidebar Streamlit renders headings bare: no id, no link icon. */
+  inSidebar?: boolean;
 }
+
+/** Provided by the sidebar, so markdown inside it renders its headings the sidebar's way. */
+export const IN_SIDEBAR = Symbol("lw-in-sidebar");
 
 /**
  * Without `unsafe_allow_html` nothing but markdown can produce markup, so the sanitizer only has
@@ -159,16 +179,19 @@ function pipeline(options: MarkdownOptions) {
     .use(remarkMaterialIcons)
     .use(remarkUnsupportedDirectivesAsText)
     .use(remarkRehype, { allowDangerousHtml: true });
-  if (options.allowHtml) processor.use(rehypeRaw).use(rehypeInertHtml);
+  if (options.allowHtml) {
+    if (!rehypeRaw) throw new Error("unsafe_allow_html needs loadHtmlSupport() to have finished");
+    processor.use(rehypeRaw).use(rehypeInertHtml);
+  }
   else processor.use(rehypeRawAsText).use(rehypeSanitize, schema);
   if (options.label) processor.use(rehypeUnwrap(LABEL_DISALLOWED));
-  return processor.use(rehypeLinkTargets).use(options.label ? [] : [rehypeHeadingAnchors]);
+  return processor.use(rehypeLinkTargets).use(options.label || options.inSidebar ? [] : [rehypeHeadingAnchors]);
 }
 
 const processors = new Map<string, ReturnType<typeof pipeline>>();
 
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): HastRoot {
-  const id = `${Boolean(options.allowHtml)}:${Boolean(options.label)}`;
+  const id = `${Boolean(options.allowHtml)}:${Boolean(options.label)}:${Boolean(options.inSidebar)}`;
   let processor = processors.get(id);
   if (!processor) processors.set(id, (processor = pipeline(options)));
   let text = source.replaceAll(":material/", ":material_");

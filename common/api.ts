@@ -112,10 +112,26 @@ export interface TextAreaOptions extends WidgetOptions {
   placeholder?: string | null;
 }
 
+/** `st.container`'s keyword arguments (Streamlit 1.64); any other name raises TypeError. */
 export interface ContainerOptions {
-  border?: boolean;
-  height?: number | null;
+  /** Default: a border only when `height` is a number. */
+  border?: boolean | null;
+  /** Adds the `st-key-<key>` class to the container. */
   key?: string | null;
+  width?: Width;
+  /** A pixel height scrolls the content. */
+  height?: Height | null;
+  /** Lay the children out in a row that wraps. */
+  horizontal?: boolean;
+  horizontal_alignment?: "left" | "center" | "right" | "distribute";
+  vertical_alignment?: "top" | "center" | "bottom" | "distribute";
+  /** "small" (default, 1rem), "medium" (2rem), "large" (4rem), or null for none. */
+  gap?: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | null;
+}
+
+export interface MarkdownOptions {
+  /** Render HTML in the body as HTML instead of text (it still cannot run scripts). */
+  unsafe_allow_html?: boolean;
 }
 
 export interface ColumnsOptions {
@@ -150,11 +166,11 @@ export interface Elements {
   selectbox<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   radio<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   write(...values: unknown[]): void;
-  markdown(body: string): void;
+  markdown(body: string, options?: MarkdownOptions): void;
   title(body: string): void;
   header(body: string): void;
   subheader(body: string): void;
-  caption(body: string): void;
+  caption(body: string, options?: MarkdownOptions): void;
   text(body: string): void;
   code(body: string, options?: { language?: string | null }): void;
   divider(): void;

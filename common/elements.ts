@@ -134,12 +134,18 @@ export interface BlockElement {
   /** expander */
   label?: string | null;
   expanded?: boolean;
-  /** column: relative width; horizontal: gap */
+  /** column: relative width; horizontal, container: gap (null: none) */
   weight?: number;
-  gap?: "small" | "medium" | "large" | null;
-  verticalAlignment?: "top" | "center" | "bottom";
-  /** container with a fixed height scrolls */
-  height?: number | null;
+  gap?: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | null;
+  verticalAlignment?: "top" | "center" | "bottom" | "distribute";
+  /** container: a fixed pixel height scrolls; null/undefined is "content" */
+  height?: Height | null;
+  /** container: the user's key, shown as Streamlit's `st-key-<key>` class */
+  key?: string | null;
+  width?: Width;
+  /** container: lay children out in a wrapping row */
+  horizontal?: boolean;
+  horizontalAlignment?: "left" | "center" | "right" | "distribute";
   formId?: string | null;
   fragmentId?: string | null;
   clearOnSubmit?: boolean;
@@ -147,10 +153,12 @@ export interface BlockElement {
 
 export interface MarkdownElement {
   type: "markdown";
-  /** Markdown source; the preview renders a safe subset (no raw HTML). */
+  /** Markdown source, rendered as Streamlit renders it; raw HTML shows as text unless `allowHtml`. */
   body: string;
   /** "title" and "header"/"subheader" render as stHeading with h1/h2/h3. */
   variant: "markdown" | "title" | "header" | "subheader" | "caption" | "text" | "divider";
+  /** `unsafe_allow_html=True` (st.markdown, st.caption). */
+  allowHtml?: boolean;
 }
 
 export interface JsonElement {

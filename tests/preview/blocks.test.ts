@@ -43,7 +43,7 @@ describe("layout blocks", () => {
     expect(all('[data-testid="stElementContainer"]')).toHaveLength(2);
   });
 
-  it("wraps a bordered container in stLayoutWrapper and scrolls a container with a height", async () => {
+  it("wraps every st.container in stLayoutWrapper, bordering and scrolling one with a height", async () => {
     preview = mountPreview();
     await preview.render([
       block("main/0", "container", [text("boxed")], { border: true, height: 200 }),
@@ -52,7 +52,9 @@ describe("layout blocks", () => {
     const boxed = one('[data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"]');
     expect(boxed.classList.contains("lw-bordered")).toBe(true);
     expect([boxed.style.height, boxed.style.overflow]).toEqual(["200px", "auto"]);
-    expect(all('[data-testid="stLayoutWrapper"]')).toHaveLength(1);
+    // Streamlit 1.64 renders every flex container (st.container) inside stLayoutWrapper.
+    expect(all('[data-testid="stLayoutWrapper"]')).toHaveLength(2);
+    expect(all('[data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"]').map((v) => v.classList.contains("lw-bordered"))).toEqual([true, false]);
     expect(all('[data-testid="stVerticalBlock"]').map((v) => v.textContent)).toEqual(["boxedplain", "boxed", "plain"]);
   });
 

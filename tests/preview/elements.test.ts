@@ -28,7 +28,7 @@ describe("native elements", () => {
       { type: "markdown", variant: "title", body: "The *title*" },
       { type: "markdown", variant: "markdown", body: "Hello **world** <img src=x onerror=alert(1)>" },
     ]);
-    expect(testId("stHeading").querySelector("h1")!.innerHTML).toBe("The <em>title</em>");
+    expect(testId("stHeading").querySelector("h1 > span")!.innerHTML).toBe("The <em>title</em>");
     const markdown = testId("stMarkdown").querySelector('[data-testid="stMarkdownContainer"]')!;
     expect(markdown.querySelector("strong")!.textContent).toBe("world");
     expect(markdown.querySelector("img")).toBeNull();

@@ -272,9 +272,10 @@ describe("text elements", () => {
       { type: "markdown", variant: "divider", body: "" },
       { type: "code", body: "print('hi')", language: "python" },
     ]);
-    expect(all('[data-testid="stHeading"]').map((h) => h.firstElementChild!.firstElementChild!.outerHTML)).toEqual([
-      "<h2>Header</h2>",
-      "<h3>Sub</h3>",
+    // Streamlit's headings carry their anchor: stHeadingWithActionElements > h2#slug > text span + link icon.
+    expect(all('[data-testid="stHeading"] [data-testid="stHeadingWithActionElements"] > :is(h2, h3)').map((h) => [h.tagName, h.id, h.firstElementChild!.textContent])).toEqual([
+      ["H2", "header", "Header"],
+      ["H3", "sub", "Sub"],
     ]);
     expect(one('[data-testid="stCaptionContainer"]').innerHTML).toBe("<p>small <em>print</em></p>");
     expect(one('[data-testid="stText"]').textContent).toBe("  raw *text*");

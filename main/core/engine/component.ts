@@ -8,7 +8,7 @@ import { componentResult } from "./presenters";
 import type { RunContext } from "./run-context";
 import type { Callback, ComponentMeta, StateMap } from "./session-state";
 import { isPlainObject } from "./session-state";
-import { validateHeight, validateWidth } from "./layout";
+import { componentHeight, validateWidth } from "./layout";
 import type { LoopJournal } from "./journal";
 
 interface Registered {
@@ -56,7 +56,7 @@ export class ComponentRegistry {
     const key = normalizeKey(options.key);
     const defaults = validateDefaults(options.default, callbacks);
     const width: Width = validateWidth(options.width ?? "stretch");
-    const height: Height = validateHeight(options.height ?? "content");
+    const height: Height = componentHeight(options.height ?? "content");
     const serialized = serializeData(options.data);
     for (const warning of serialized.warnings) ctx.warnings.push(`Component '${name}'${key ? ` (key '${key}')` : ""}: ${warning}`);
 

@@ -1,13 +1,16 @@
 import { inspect } from "node:util";
 import type { AlertElement, MarkdownElement } from "../../../common";
+import type { MarkdownOptions } from "../../../common/api";
+import { checkKeywords } from "./keywords";
 import type { RunContext } from "./run-context";
 import { isPlainObject } from "./session-state";
 
 /** Elements that only display: markdown and its variants, code, JSON, alerts, st.write. */
 
-export function markdown(ctx: RunContext, body: unknown, variant: MarkdownElement["variant"] = "markdown"): void {
+export function markdown(ctx: RunContext, body: unknown, variant: MarkdownElement["variant"] = "markdown", options?: MarkdownOptions): void {
   ctx.checkpoint();
-  ctx.emit({ type: "markdown", body: String(body ?? ""), variant });
+  const given = checkKeywords(variant, options, ["unsafe_allow_html"]);
+  ctx.emit({ type: "markdown", body: String(body ?? ""), variant, ...(given.unsafe_allow_html ? { allowHtml: true } : {}) });
 }
 
 export function code(ctx: RunContext, body: unknown, language: string | null = "python"): void {

@@ -1,8 +1,9 @@
-import type { Container, Elements, St } from "../../../common/api";
+import type { Container, Elements, MarkdownOptions, St } from "../../../common/api";
 import type { ComponentRegistry } from "./component";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
 import type { Fragments } from "./fragments";
+import { containerBlock } from "./layout";
 import { sessionStateProxy } from "./presenters";
 import type { RunContext, Target } from "./run-context";
 import type { SessionState } from "./session-state";
@@ -59,11 +60,11 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     selectbox: on((run, label: string, options: readonly unknown[], settings) => select<unknown>(run, "selectbox", label, options, settings as never)) as Elements["selectbox"],
     radio: on((run, label: string, options: readonly unknown[], settings) => select<unknown>(run, "radio", label, options, settings as never)) as Elements["radio"],
     write: on((run, ...values: unknown[]) => write(run, values)),
-    markdown: on((run, body: string) => markdown(run, body)),
+    markdown: on((run, body: string, options?: MarkdownOptions) => markdown(run, body, "markdown", options)),
     title: on((run, body: string) => markdown(run, body, "title")),
     header: on((run, body: string) => markdown(run, body, "header")),
     subheader: on((run, body: string) => markdown(run, body, "subheader")),
-    caption: on((run, body: string) => markdown(run, body, "caption")),
+    caption: on((run, body: string, options?: MarkdownOptions) => markdown(run, body, "caption", options)),
     text: on((run, body: string) => markdown(run, body, "text")),
     divider: on((run) => markdown(run, "", "divider")),
     code: on((run, body: string, options?: { language?: string | null }) => code(run, body, options?.language === undefined ? "python" : options.language)),
@@ -80,7 +81,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       const row = run.openBlock({ kind: "horizontal", gap: options.gap ?? "small", verticalAlignment: options.vertical_alignment ?? "top" });
       return weights.map((weight) => container(ctx, run.openBlock({ kind: "column", weight, border: options.border ?? false }, row)));
     }),
-    container: on((run, options = {}) => container(ctx, run.openBlock({ kind: "container", border: options.border ?? false, height: options.height ?? null }))),
+    container: on((run, options) => container(ctx, run.openBlock(containerBlock(options)))),
     expander: on((run, label: string, options = {}) => container(ctx, run.openBlock({ kind: "expander", label: String(label), expanded: options.expanded ?? false }))),
     form: on((run, key: string, options = {}) => {
       if (run.target.formId !== null) throw StreamlitAPIException("Forms cannot be nested in other forms.");

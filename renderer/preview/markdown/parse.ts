@@ -1,148 +1,208 @@
+import slugify from "@sindresorhus/slugify";
+import type { Element, ElementContent, Root as HastRoot, RootContent } from "hast";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import remarkDirective from "remark-directive";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { remarkMaterialIcons, remarkStreamlitColors, remarkTypographicalSymbols, remarkUnsupportedDirectivesAsText } from "./directives";
+
 /**
- * A small, safe Markdown subset: headings, paragraphs, bullet/numbered lists, fenced code, rules,
- * and inline code, bold, italic and links. The result is a tree rendered by Vue templates, so
- * every piece of text is escaped and raw HTML in the source is shown as text.
+ * Markdown the way Streamlit's StreamlitMarkdown renders it: the same unified pipeline
+ * (remark-gfm, remark-directive and Streamlit's directive plugins), raw HTML shown as text unless
+ * `unsafe_allow_html`, links opening in a new tab except same-page `#anchors`, headings with
+ * Streamlit's anchor ids and link icon. The result is a hast tree the Vue components render as
+ * vnodes, never as an HTML string.
  */
 
-export type Inline =
-  | { kind: "text"; text: string }
-  | { kind: "code"; text: string }
-  | { kind: "strong"; children: Inline[] }
-  | { kind: "em"; children: Inline[] }
-  | { kind: "link"; href: string; children: Inline[] };
+export type Inline = ElementContent;
 
-export type Block =
-  | { kind: "heading"; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
-  | { kind: "paragraph"; content: Inline[] }
-  | { kind: "list"; ordered: boolean; items: Inline[][] }
-  | { kind: "code"; text: string }
-  | { kind: "rule" };
+type RehypeRaw = typeof import("rehype-raw").default;
+let rehypeRaw: RehypeRaw | null = null;
+let loadingHtmlSupport: Promise<void> | null = null;
 
-const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
-const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
-const BULLET = /^\s{0,3}[-*+]\s+(.*)$/;
-const NUMBERED = /^\s{0,3}\d{1,9}[.)]\s+(.*)$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
+/**
+ * rehype-raw carries a whole HTML parser, most of the markdown code's weight; as Streamlit does,
+ * it is loaded only once a page uses `unsafe_allow_html`.
+ */
+export function loadHtmlSupport(): Promise<void> {
+  return (loadingHtmlSupport ??= import("rehype-raw").then((module) => {
+    rehypeRaw = module.default;
+  }));
+}
 
-export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  const endParagraph = () => {
-    if (paragraph.length) blocks.push({ kind: "paragraph", content: parseInline(paragraph.join(" ")) });
-    paragraph = [];
+export const htmlSupportLoaded = (): boolean => rehypeRaw !== null;
+
+export interface MarkdownOptions {
+  /** `unsafe_allow_html=True`: raw HTML passes through, as in Streamlit. */
+  allowHtml?: boolean;
+  /** Widget labels: block syntax is escaped and block elements unwrapped (Streamlit's `isLabel`). */
+  label?: boolean;
+  /** In the sidebar Streamlit renders headings bare: no id, no link icon. */
+  inSidebar?: boolean;
+}
+
+/** Provided by the sidebar, so markdown inside it renders its headings the sidebar's way. */
+export const IN_SIDEBAR = Symbol("lw-in-sidebar");
+
+/**
+ * Without `unsafe_allow_html` nothing but markdown can produce markup, so the sanitizer only has
+ * to keep URLs safe; it must let through what Streamlit's own plugins put on spans and inputs.
+ */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  attributes: {
+    ...defaultSchema.attributes,
+    span: [...(defaultSchema.attributes?.span ?? []), "className", "style", "role", "ariaLabel", "translate"],
+    code: [...(defaultSchema.attributes?.code ?? []), "className"],
+  },
+};
+
+/** Elements a label cannot hold: they are replaced by their content (react-markdown's `unwrapDisallowed`). */
+const LABEL_DISALLOWED = new Set(["table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "input", "hr", "blockquote"]);
+
+/** react-markdown with no rehype-raw turns raw HTML into literal text. */
+function rehypeRawAsText() {
+  return (tree: HastRoot) => {
+    visit(tree, "raw", (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = { type: "text", value: node.value };
+    });
   };
+}
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const fence = FENCE.exec(line);
-    if (fence) {
-      endParagraph();
-      const body: string[] = [];
-      while (++i < lines.length && !lines[i].trimStart().startsWith(fence[1])) body.push(lines[i]);
-      blocks.push({ kind: "code", text: body.join("\n") });
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    const listMatch = BULLET.exec(line) ?? NUMBERED.exec(line);
-    if (!line.trim()) {
-      endParagraph();
-    } else if (heading) {
-      endParagraph();
-      const level = heading[1].length as 1 | 2 | 3 | 4 | 5 | 6;
-      blocks.push({ kind: "heading", level, content: parseInline(heading[2]) });
-    } else if (RULE.test(line)) {
-      endParagraph();
-      blocks.push({ kind: "rule" });
-    } else if (listMatch) {
-      endParagraph();
-      const ordered = NUMBERED.test(line);
-      const last = blocks.at(-1);
-      const item = parseInline(listMatch[1]);
-      if (last?.kind === "list" && last.ordered === ordered && lines[i - 1]?.trim()) last.items.push(item);
-      else blocks.push({ kind: "list", ordered, items: [item] });
-    } else {
-      paragraph.push(line.trim());
-    }
+/**
+ * React inserts `<script>` inert and ignores string event handlers; Vue would run both. Dropping
+ * them keeps unsafe HTML as inert as it is in Streamlit.
+ */
+function rehypeInertHtml() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node, index, parent) => {
+      if (node.tagName === "script" && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
+      for (const name of Object.keys(node.properties)) if (/^on/i.test(name)) delete node.properties[name];
+    });
+  };
+}
+
+function rehypeUnwrap(disallowed: Set<string>) {
+  return () => (tree: HastRoot) => {
+    visit(tree, "element", (node, index, parent) => {
+      if (!disallowed.has(node.tagName) || !parent || index === undefined) return;
+      parent.children.splice(index, 1, ...node.children);
+      return index;
+    });
+  };
+}
+
+/** Links open in a new tab, except same-page `#anchor` links (Streamlit's LinkWithTargetBlank). */
+function rehypeLinkTargets() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node) => {
+      if (node.tagName !== "a") return;
+      const href = node.properties.href;
+      if (typeof href !== "string" || href.startsWith("#")) return;
+      node.properties.target ??= "_blank";
+      node.properties.rel ??= ["noopener", "noreferrer"];
+    });
+  };
+}
+
+export function textContent(node: RootContent | HastRoot): string {
+  if (node.type === "text") return node.value;
+  if ("children" in node) return node.children.map((child) => textContent(child as RootContent)).join("");
+  return "";
+}
+
+/** Streamlit's `createAnchorFromText`: the slug of the heading's text. */
+export function headingAnchor(text: string): string {
+  return slugify(text);
+}
+
+const LINK_ICON: Element = {
+  type: "element",
+  tagName: "svg",
+  properties: { xmlns: "http://www.w3.org/2000/svg", width: "16", height: "16", viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: "2", strokeLinecap: "round", strokeLinejoin: "round", ariaHidden: "true" },
+  children: [
+    { type: "element", tagName: "path", properties: { d: "M15 7h3a5 5 0 0 1 5 5 5 5 0 0 1-5 5h-3m-6 0H6a5 5 0 0 1-5-5 5 5 0 0 1 5-5h3" }, children: [] },
+    { type: "element", tagName: "line", properties: { x1: "8", y1: "12", x2: "16", y2: "12" }, children: [] },
+  ],
+};
+
+/**
+ * Streamlit's HeadingWithActionElements: `stHeadingWithActionElements` around the heading, the
+ * heading's id the slug of its text, the text in a span that names it, and a link icon to `#slug`.
+ */
+function rehypeHeadingAnchors() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node, index, parent) => {
+      if (!/^h[1-6]$/.test(node.tagName) || !parent || index === undefined) return;
+      const anchor = headingAnchor(textContent(node));
+      if (!anchor) return;
+      const textId = `${anchor}-heading-text`;
+      const heading: Element = {
+        ...node,
+        properties: { ...node.properties, id: anchor, ariaLabelledBy: [textId] },
+        children: [
+          { type: "element", tagName: "span", properties: { id: textId }, children: node.children },
+          {
+            type: "element",
+            tagName: "span",
+            properties: { dataTestid: "stHeaderActionElements", className: ["lw-heading-actions"] },
+            children: [{ type: "element", tagName: "a", properties: { href: `#${anchor}`, ariaLabel: "Link to heading" }, children: [LINK_ICON] }],
+          },
+        ],
+      };
+      parent.children[index] = { type: "element", tagName: "div", properties: { dataTestid: "stHeadingWithActionElements" }, children: [heading] };
+      return "skip";
+    });
+  };
+}
+
+/** Streamlit's label preprocessing: list, heading and quote markers at a line start are escaped. */
+function escapeLabelSyntax(source: string): string {
+  return source.replace(/^(\s*)((?:[+\-*]|#+)(?=\s|$)|>)/gm, "$1\\$2").replace(/^(\s*)(\d+)([.)])(?=\s|$)/gm, "$1$2\\$3");
+}
+
+function pipeline(options: MarkdownOptions) {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkTypographicalSymbols)
+    .use(remarkStreamlitColors)
+    .use(remarkMaterialIcons)
+    .use(remarkUnsupportedDirectivesAsText)
+    .use(remarkRehype, { allowDangerousHtml: true });
+  if (options.allowHtml) {
+    if (!rehypeRaw) throw new Error("unsafe_allow_html needs loadHtmlSupport() to have finished");
+    processor.use(rehypeRaw).use(rehypeInertHtml);
   }
-  endParagraph();
-  return blocks;
+  else processor.use(rehypeRawAsText).use(rehypeSanitize, schema);
+  if (options.label) processor.use(rehypeUnwrap(LABEL_DISALLOWED));
+  return processor.use(rehypeLinkTargets).use(options.label || options.inSidebar ? [] : [rehypeHeadingAnchors]);
 }
 
-/** Only links that open elsewhere: the preview frame itself must never navigate away. */
-function safeHref(href: string): string | null {
-  return /^(https?:|mailto:)/i.test(href) ? href : null;
+const processors = new Map<string, ReturnType<typeof pipeline>>();
+
+export function parseMarkdown(source: string, options: MarkdownOptions = {}): HastRoot {
+  const id = `${Boolean(options.allowHtml)}:${Boolean(options.label)}:${Boolean(options.inSidebar)}`;
+  let processor = processors.get(id);
+  if (!processor) processors.set(id, (processor = pipeline(options)));
+  let text = source.replaceAll(":material/", ":material_");
+  if (options.label) text = escapeLabelSyntax(text);
+  return processor.runSync(processor.parse(text)) as HastRoot;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
+/** A label's inline content: the children of its one paragraph (callers supply the `<p>`). */
 export function parseInline(text: string): Inline[] {
-  const nodes: Inline[] = [];
-  let plain = "";
-  const push = (node: Inline) => {
-    if (plain) nodes.push({ kind: "text", text: plain });
-    plain = "";
-    nodes.push(node);
-  };
-
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\" && i + 1 < text.length && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
-      plain += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "`") {
-      const ticks = /^`+/.exec(text.slice(i))![0];
-      const end = text.indexOf(ticks, i + ticks.length);
-      if (end > 0) {
-        const code = text.slice(i + ticks.length, end);
-        push({ kind: "code", text: /^ .* $/.test(code) ? code.slice(1, -1) : code });
-        i = end + ticks.length;
-        continue;
-      }
-    }
-    if (c === "*" || c === "_") {
-      const strong = text[i + 1] === c;
-      const delimiter = strong ? c + c : c;
-      // Like CommonMark, `_` does not emphasize inside words (snake_case stays as written).
-      const canOpen = c === "*" || !isWordChar(text[i - 1]);
-      const end = canOpen ? findCloser(text, delimiter, i + delimiter.length) : -1;
-      if (end > i + delimiter.length) {
-        const children = parseInline(text.slice(i + delimiter.length, end));
-        push(strong ? { kind: "strong", children } : { kind: "em", children });
-        i = end + delimiter.length;
-        continue;
-      }
-    }
-    if (c === "[") {
-      const link = /^\[([^\]]+)\]\(\s*([^\s)]+)(?:\s+"[^"]*")?\s*\)/.exec(text.slice(i));
-      if (link) {
-        const children = parseInline(link[1]);
-        const href = safeHref(link[2]);
-        if (href) push({ kind: "link", href, children });
-        else for (const child of children) push(child);
-        i += link[0].length;
-        continue;
-      }
-    }
-    plain += c;
-    i++;
-  }
-  if (plain) nodes.push({ kind: "text", text: plain });
-  return nodes;
-}
-
-/** The next closing delimiter that is not the start of a longer run (`*` must not match `**`). */
-function findCloser(text: string, delimiter: string, from: number): number {
-  for (let end = text.indexOf(delimiter, from); end >= 0; end = text.indexOf(delimiter, end + 1)) {
-    const after = text[end + delimiter.length];
-    const before = text[end - 1];
-    if (before === " ") continue;
-    if (delimiter.length === 1 && (after === delimiter || before === delimiter)) continue;
-    if (delimiter === "_" && isWordChar(after)) continue;
-    return end;
-  }
-  return -1;
+  const root = parseMarkdown(text, { label: true });
+  const elements = root.children.filter((child) => child.type !== "text" || child.value.trim() !== "");
+  if (elements.length === 1 && elements[0].type === "element" && elements[0].tagName === "p") return elements[0].children;
+  return root.children as Inline[];
 }

@@ -1,4 +1,5 @@
 import type { RenderedRun } from "./elements";
+import type { ThemeInput } from "./theme";
 
 /**
  * Messages between the workbench and the sandboxed preview frame. The handshake uses
@@ -14,6 +15,7 @@ export type ToPreview =
   | { type: "render"; run: RenderedRun }
   /** A new session (app opened again): unmount everything and forget widget states. */
   | { type: "reset"; sessionId: string }
-  | { type: "theme"; theme: ThemeName }
+  /** A preset; with `custom`, the project's `[theme]` instead (its own `base` decides what it starts from). */
+  | { type: "theme"; theme: ThemeName; custom?: ThemeInput }
   /** The timeline is recording (or not): off, the preview records no hops at all. */
   | { type: "recording"; on: boolean };

@@ -1,11 +1,14 @@
+import * as v from "valibot";
 import { createApp, nextTick, ref, shallowRef } from "vue";
-import type { FromPreview, RenderedRun, RenderTree, ThemeName, ToPreview } from "../../common";
+import type { FromPreview, RenderedRun, RenderTree, ToPreview } from "../../common";
+import { PreviewThemeMessageSchema } from "../../common/theme";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { LoopRecorder } from "./loop/recorder";
 import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
 import type { StorageStandIns } from "./storage/install";
+import { activeTheme, presetTheme } from "./theme";
 import { WidgetStateManager } from "./widgets/manager";
 
 export interface PreviewOptions {
@@ -37,7 +40,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   const invocations: Promise<void>[] = [];
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
-    theme: ref<ThemeName>("light"),
+    theme: shallowRef(presetTheme("light")),
     session: ref(0),
     widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
     loadModule,
@@ -75,6 +78,16 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       });
   }
 
+  /** The project's theme comes from the author's config file: a bad one is reported, never applied half-read. */
+  function applyTheme(message: ToPreview): void {
+    const checked = v.safeParse(PreviewThemeMessageSchema, message);
+    if (!checked.success) return report("error", `Ignored a malformed theme: ${v.summarize(checked.issues)}`);
+    const { theme, custom } = checked.output;
+    const next = activeTheme(theme, custom, (warning) => report("warn", warning));
+    if (next.key !== runtime.theme.value.key) runtime.theme.value = next;
+    document.documentElement.style.fontSize = next.vars["--st-base-font-size"] ?? "";
+  }
+
   function handle(message: ToPreview): void {
     switch (message.type) {
       case "render":
@@ -88,8 +101,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
         delete document.body.dataset.lwRenderedRun;
         return;
       case "theme":
-        runtime.theme.value = message.theme;
-        return;
+        return applyTheme(message);
       case "recording":
         loop.setRecording(message.on);
         return;

@@ -1,14 +1,15 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
-import type { RenderTree, ThemeName } from "../../common";
+import type { RenderTree } from "../../common";
 import type { ModuleLoader } from "./component/loader";
 import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
+import type { ActiveTheme } from "./theme";
 import type { WidgetStateManager } from "./widgets/manager";
 
 /** What every element view shares; provided once by createPreview. */
 export interface PreviewRuntime {
   tree: ShallowRef<RenderTree>;
-  theme: Ref<ThemeName>;
+  theme: ShallowRef<ActiveTheme>;
   /** Bumped by `reset`: keys the element lists so a new session remounts everything. */
   session: Ref<number>;
   widgets: WidgetStateManager;

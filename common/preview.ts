@@ -1,5 +1,5 @@
 import type { RenderedRun } from "./elements";
-import type { ThemeInput } from "./theme";
+import type { PageLayout, ThemeInput } from "./theme";
 
 /**
  * Messages between the workbench and the sandboxed preview frame. The handshake uses
@@ -17,5 +17,7 @@ export type ToPreview =
   | { type: "reset"; sessionId: string }
   /** A preset; with `custom`, the project's `[theme]` instead (its own `base` decides what it starts from). */
   | { type: "theme"; theme: ThemeName; custom?: ThemeInput }
+  /** The page layout the app view lays its main column out with. */
+  | { type: "layout"; layout: PageLayout }
   /** The timeline is recording (or not): off, the preview records no hops at all. */
   | { type: "recording"; on: boolean };

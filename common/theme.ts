@@ -43,6 +43,12 @@ export interface ProjectTheme {
   files: string[];
 }
 
+/** Streamlit's page layouts (`st.set_page_config(layout=...)`): a 736 px column, or the full width. */
+export const PageLayoutSchema = v.picklist(["centered", "wide"]);
+export type PageLayout = v.InferOutput<typeof PageLayoutSchema>;
+
+export const PreviewLayoutMessageSchema = v.object({ type: v.literal("layout"), layout: PageLayoutSchema });
+
 /** What the workbench tells the preview to show: a preset, or the project's custom theme on top of its base. */
 export const PreviewThemeMessageSchema = v.object({
   type: v.literal("theme"),

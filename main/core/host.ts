@@ -26,6 +26,7 @@ import type { RunResult } from "./runner/runner";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
+import { configFiles, defaultConfigLocations, ProjectThemeWatcher } from "./config/project-theme";
 
 /**
  * A run to queue: widget states (null: resend the last ones), fragment and panel edits, plus the
@@ -47,6 +48,7 @@ class Host implements ScriptHost {
   private readonly events = new Emitter<HostEvents>();
   private readonly runner: ScriptRunner;
   private readonly watcher: SourceWatcher | null;
+  private readonly theme: ProjectThemeWatcher;
   private readonly sessionId = randomUUID();
   private status: HostStatus;
   private lastRun: RenderedRun | null = null;
@@ -87,13 +89,19 @@ class Host implements ScriptHost {
       this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
     });
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
+    const locations = { ...defaultConfigLocations(options.appPath), ...options.configLocations };
+    this.theme = new ProjectThemeWatcher(
+      configFiles(locations),
+      (theme) => this.events.emit("theme", theme),
+      (warning) => this.log("warn", warning),
+    );
   }
 
   on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   async hello(): Promise<HostSnapshot> {
     const { status, lastRun, sessionState, sessionId } = this;
-    return { status, lastRun, sessionState, sessionId, loop: this.loop.snapshot() };
+    return { status, lastRun, sessionState, sessionId, loop: this.loop.snapshot(), projectTheme: this.theme.theme };
   }
 
   async rerun({ widgetStates, fragmentId, source, causeId }: RerunRequest): Promise<void> {
@@ -169,6 +177,7 @@ class Host implements ScriptHost {
     }
     const first = !this.loaded;
     this.loaded = true;
+    if (first) await this.theme.start(this.watcher !== null);
     const cause = first ? null : this.loop.record({ kind: "request", causeId: null, source: "file", detail: basename(this.options.appPath) });
     if (this.loadError) {
       this.publishRun({ main: [this.loadError], sidebar: [] }, [], 0);
@@ -182,6 +191,7 @@ class Host implements ScriptHost {
 
   async dispose(): Promise<void> {
     this.watcher?.close();
+    this.theme.close();
     if (this.killTimer) clearTimeout(this.killTimer);
     await this.runner.dispose();
   }

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { createApp, nextTick, ref, shallowRef } from "vue";
 import type { FromPreview, RenderedRun, RenderTree, ToPreview } from "../../common";
-import { PreviewThemeMessageSchema } from "../../common/theme";
+import { PreviewLayoutMessageSchema, PreviewThemeMessageSchema } from "../../common/theme";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { LoopRecorder } from "./loop/recorder";
@@ -41,6 +41,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
     theme: shallowRef(presetTheme("light")),
+    layout: ref("centered"),
     session: ref(0),
     widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
     loadModule,
@@ -102,6 +103,12 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
         return;
       case "theme":
         return applyTheme(message);
+      case "layout": {
+        const checked = v.safeParse(PreviewLayoutMessageSchema, message);
+        if (checked.success) runtime.layout.value = checked.output.layout;
+        else report("error", `Ignored a malformed layout: ${v.summarize(checked.issues)}`);
+        return;
+      }
       case "recording":
         loop.setRecording(message.on);
         return;

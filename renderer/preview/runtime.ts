@@ -1,5 +1,5 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
-import type { RenderTree } from "../../common";
+import type { PageLayout, RenderTree } from "../../common";
 import type { ModuleLoader } from "./component/loader";
 import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
@@ -10,6 +10,7 @@ import type { WidgetStateManager } from "./widgets/manager";
 export interface PreviewRuntime {
   tree: ShallowRef<RenderTree>;
   theme: ShallowRef<ActiveTheme>;
+  layout: Ref<PageLayout>;
   /** Bumped by `reset`: keys the element lists so a new session remounts everything. */
   session: Ref<number>;
   widgets: WidgetStateManager;

@@ -22,6 +22,7 @@ export function syncWithHost(host: HostClient): void {
   host.on("sessionState", session.apply);
   host.on("log", log.add);
   host.on("loop", timeline.applyDelta);
+  host.on("theme", preview.applyProjectTheme);
 
   async function hello(): Promise<void> {
     try {
@@ -29,6 +30,7 @@ export function syncWithHost(host: HostClient): void {
       hostStatus.apply(snapshot.status);
       session.apply(snapshot.sessionState);
       timeline.applySnapshot(snapshot.loop);
+      preview.applyProjectTheme(snapshot.projectTheme);
       // Session first: a new session must reach the preview as a reset before its first run.
       preview.applySession(snapshot.sessionId);
       // A run that finished before we connected: its warnings went out as log events we missed.

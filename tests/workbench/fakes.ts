@@ -13,6 +13,7 @@ export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
     sessionState: { runId: 1, entries: [] },
     sessionId: "session-1",
     loop: { events: [], dropped: 0, cap: 20_000, recording: true, findings: [], reruns: { paused: false, queued: 0, reason: null } },
+    projectTheme: null,
     ...overrides,
   };
 }

@@ -26,9 +26,16 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));
 
+  function sendTheme(): void {
+    const custom = preview.custom;
+    port.send(custom ? { type: "theme", theme: preview.preset, custom: toRaw(custom) } : { type: "theme", theme: preview.preset });
+  }
+  const layout = () => (preview.width === "wide" ? "wide" : "centered");
+
   // Runs are posted raw: structured clone cannot copy Vue proxies.
   function sendCurrentState(): void {
-    port.send({ type: "theme", theme: preview.theme });
+    sendTheme();
+    port.send({ type: "layout", layout: layout() });
     port.send({ type: "recording", on: timeline.recording });
     if (preview.lastRun) port.send({ type: "render", run: toRaw(preview.lastRun) });
   }
@@ -38,7 +45,8 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   sendCurrentState();
 
   // Synchronous watchers keep the frame's messages in the order the stores changed.
-  watch(() => preview.theme, (theme) => port.send({ type: "theme", theme }), { flush: "sync" });
+  watch(() => [preview.preset, preview.custom], sendTheme, { flush: "sync" });
+  watch(layout, (next) => port.send({ type: "layout", layout: next }), { flush: "sync" });
   watch(() => timeline.recording, (on) => port.send({ type: "recording", on }), { flush: "sync" });
   watch(
     () => preview.sessionId,

@@ -1,18 +1,54 @@
 import { defineStore } from "pinia";
-import { ref, shallowRef } from "vue";
-import type { RenderedRun, ThemeName } from "../../../common";
+import { computed, ref, shallowRef } from "vue";
+import type { ProjectTheme, RenderedRun, ThemeInput, ThemeName } from "../../../common";
+import { customThemeBase } from "../../preview/theme/custom";
 
 const THEME_KEY = "loopwright:preview-theme";
+const WIDTH_KEY = "loopwright:preview-width";
 
-function storedTheme(): ThemeName {
-  return globalThis.localStorage?.getItem(THEME_KEY) === "dark" ? "dark" : "light";
+/** The app view's theme menu, like Streamlit's settings: the project's theme when it has one, or a preset. */
+export type ThemeChoice = ThemeName | "custom";
+/** Streamlit's centered layout, its wide layout, or a phone-sized viewport (with the page's layout). */
+export type WidthPreset = "centered" | "wide" | "mobile";
+
+export const WIDTH_PRESETS: readonly WidthPreset[] = ["centered", "wide", "mobile"];
+/** The viewport a phone gives the page, in CSS pixels. */
+export const MOBILE_WIDTH_PX = 375;
+
+function storedChoice(): ThemeChoice | null {
+  const stored = globalThis.localStorage?.getItem(THEME_KEY);
+  return stored === "light" || stored === "dark" || stored === "custom" ? stored : null;
+}
+
+/** With no choice stored, Streamlit's default: the system's light or dark setting. */
+function systemTheme(): ThemeName {
+  return globalThis.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+function storedWidth(): WidthPreset {
+  const stored = globalThis.localStorage?.getItem(WIDTH_KEY);
+  return WIDTH_PRESETS.find((preset) => preset === stored) ?? "centered";
 }
 
 /** What the preview frame should show. Shallow refs: runs are posted to the frame as they are. */
 export const usePreviewStore = defineStore("preview", () => {
   const lastRun = shallowRef<RenderedRun | null>(null);
   const sessionId = ref<string | null>(null);
-  const theme = ref<ThemeName>(storedTheme());
+  const projectTheme = shallowRef<ProjectTheme | null>(null);
+  const chosen = ref<ThemeChoice | null>(storedChoice());
+  const width = ref<WidthPreset>(storedWidth());
+
+  /** The choice in effect: a stored "custom" means nothing once the project has no theme. */
+  const choice = computed<ThemeChoice>(() => {
+    if (chosen.value === "custom" || chosen.value === null) return projectTheme.value ? "custom" : systemTheme();
+    return chosen.value;
+  });
+  /** The project's theme when the app view shows it. */
+  const custom = computed<ThemeInput | undefined>(() => (choice.value === "custom" ? projectTheme.value?.input : undefined));
+  /** Light or dark, as the app view looks: a custom theme is dark when its background is. */
+  const theme = computed<ThemeName>(() => (custom.value ? customThemeBase(custom.value) : (choice.value as ThemeName)));
+  /** The preset the preview starts from (the custom theme's own base decides when one is shown). */
+  const preset = computed<ThemeName>(() => (choice.value === "custom" ? theme.value : (choice.value as ThemeName)));
 
   function applyRun(run: RenderedRun | null): void {
     lastRun.value = run;
@@ -22,10 +58,21 @@ export const usePreviewStore = defineStore("preview", () => {
     sessionId.value = id;
   }
 
-  function toggleTheme(): void {
-    theme.value = theme.value === "light" ? "dark" : "light";
-    globalThis.localStorage?.setItem(THEME_KEY, theme.value);
+  function applyProjectTheme(next: ProjectTheme | null): void {
+    projectTheme.value = next;
   }
 
-  return { lastRun, sessionId, theme, applyRun, applySession, toggleTheme };
+  /** Cycles through the themes there are: the project's (if any), light, dark. */
+  function toggleTheme(): void {
+    const order: ThemeChoice[] = projectTheme.value ? ["custom", "light", "dark"] : ["light", "dark"];
+    chosen.value = order[(order.indexOf(choice.value) + 1) % order.length]!;
+    globalThis.localStorage?.setItem(THEME_KEY, chosen.value);
+  }
+
+  function setWidth(preset: WidthPreset): void {
+    width.value = preset;
+    globalThis.localStorage?.setItem(WIDTH_KEY, preset);
+  }
+
+  return { lastRun, sessionId, projectTheme, choice, custom, theme, preset, width, applyRun, applySession, applyProjectTheme, toggleTheme, setWidth };
 });

@@ -103,3 +103,13 @@ test("width presets: Streamlit's 736 px centered column, the full width, a 375 p
   await workbench.page.getByTestId("lw-width-centered").click();
   await expect.poll(() => width(container)).toBe(736);
 });
+
+test('st.set_page_config(layout="wide") makes Wide the default, and page_title names the tab', async ({ workbench }) => {
+  await writeFile(join(project, "app.ts"), APP.replace("export default function app(st) {", 'export default function app(st) {\n  st.set_page_config({ layout: "wide", page_title: "Stars" });'));
+  await workbench.open(join(project, "app.ts"));
+  await expect(workbench.page.getByTestId("lw-width-wide")).toHaveAttribute("aria-pressed", "true");
+  const container = workbench.frame().getByTestId("stMainBlockContainer");
+  const main = workbench.frame().getByTestId("stMain");
+  await expect.poll(async () => (await container.boundingBox())!.width).toBe((await main.boundingBox())!.width);
+  await expect(workbench.page).toHaveTitle("Stars · Loopwright");
+});

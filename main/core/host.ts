@@ -77,6 +77,7 @@ class Host implements ScriptHost {
       appPath: options.appPath,
       appName: basename(options.appPath),
       lastProblem: null,
+      page: { layout: "centered", title: null },
     };
     this.loop = new LoopRecorder({
       cap: options.timelineCap,
@@ -267,7 +268,8 @@ class Host implements ScriptHost {
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
         recordRunEnd();
         this.recordOutcome(outcome, hopIds, runStart, runEnd, before);
-        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
+        const page = { layout: outcome.page.layout ?? this.status.page.layout, title: outcome.page.title ?? this.status.page.title };
+        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null, page });
         if (outcome.rerunRequested) {
           const request = this.loop.record({ kind: "request", causeId: runEnd, source: "st.rerun", detail: null });
           void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });

@@ -18,6 +18,7 @@ export function syncWithHost(host: HostClient): void {
   const timeline = useTimelineStore();
 
   host.on("status", hostStatus.apply);
+  host.on("status", (status) => preview.applyPageLayout(status.page.layout));
   host.on("render", preview.applyRun);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
@@ -28,6 +29,7 @@ export function syncWithHost(host: HostClient): void {
     try {
       const snapshot = await host.hello();
       hostStatus.apply(snapshot.status);
+      preview.applyPageLayout(snapshot.status.page.layout);
       session.apply(snapshot.sessionState);
       timeline.applySnapshot(snapshot.loop);
       preview.applyProjectTheme(snapshot.projectTheme);

@@ -8,7 +8,7 @@ import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/ho
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
   return {
-    status: { state: "idle", runCount: 1, lastDurationMs: 12, appPath: "/apps/app.ts", appName: "app.ts", lastProblem: null },
+    status: { state: "idle", runCount: 1, lastDurationMs: 12, appPath: "/apps/app.ts", appName: "app.ts", lastProblem: null, page: { layout: "centered", title: null } },
     lastRun: null,
     sessionState: { runId: 1, entries: [] },
     sessionId: "session-1",

@@ -30,12 +30,11 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
     const custom = preview.custom;
     port.send(custom ? { type: "theme", theme: preview.preset, custom: toRaw(custom) } : { type: "theme", theme: preview.preset });
   }
-  const layout = () => (preview.width === "wide" ? "wide" : "centered");
 
   // Runs are posted raw: structured clone cannot copy Vue proxies.
   function sendCurrentState(): void {
     sendTheme();
-    port.send({ type: "layout", layout: layout() });
+    port.send({ type: "layout", layout: preview.pageLayout });
     port.send({ type: "recording", on: timeline.recording });
     if (preview.lastRun) port.send({ type: "render", run: toRaw(preview.lastRun) });
   }
@@ -46,7 +45,7 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
 
   // Synchronous watchers keep the frame's messages in the order the stores changed.
   watch(() => [preview.preset, preview.custom], sendTheme, { flush: "sync" });
-  watch(layout, (next) => port.send({ type: "layout", layout: next }), { flush: "sync" });
+  watch(() => preview.pageLayout, (layout) => port.send({ type: "layout", layout }), { flush: "sync" });
   watch(() => timeline.recording, (on) => port.send({ type: "recording", on }), { flush: "sync" });
   watch(
     () => preview.sessionId,

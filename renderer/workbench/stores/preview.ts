@@ -1,10 +1,9 @@
 import { defineStore } from "pinia";
 import { computed, ref, shallowRef } from "vue";
-import type { ProjectTheme, RenderedRun, ThemeInput, ThemeName } from "../../../common";
+import type { PageLayout, ProjectTheme, RenderedRun, ThemeInput, ThemeName } from "../../../common";
 import { customThemeBase } from "../../preview/theme/custom";
 
 const THEME_KEY = "loopwright:preview-theme";
-const WIDTH_KEY = "loopwright:preview-width";
 
 /** The app view's theme menu, like Streamlit's settings: the project's theme when it has one, or a preset. */
 export type ThemeChoice = ThemeName | "custom";
@@ -25,18 +24,19 @@ function systemTheme(): ThemeName {
   return globalThis.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-function storedWidth(): WidthPreset {
-  const stored = globalThis.localStorage?.getItem(WIDTH_KEY);
-  return WIDTH_PRESETS.find((preset) => preset === stored) ?? "centered";
-}
-
 /** What the preview frame should show. Shallow refs: runs are posted to the frame as they are. */
 export const usePreviewStore = defineStore("preview", () => {
   const lastRun = shallowRef<RenderedRun | null>(null);
   const sessionId = ref<string | null>(null);
   const projectTheme = shallowRef<ProjectTheme | null>(null);
   const chosen = ref<ThemeChoice | null>(storedChoice());
-  const width = ref<WidthPreset>(storedWidth());
+  /** The layout the app set with `st.set_page_config` (centered until it does). */
+  const appLayout = ref<PageLayout>("centered");
+  /** A preset picked in the toolbar; null: the app's layout decides. */
+  const pickedWidth = ref<WidthPreset | null>(null);
+  const width = computed<WidthPreset>(() => pickedWidth.value ?? appLayout.value);
+  /** The layout the preview lays the page out with: a phone shows the app's own layout. */
+  const pageLayout = computed<PageLayout>(() => (width.value === "mobile" ? appLayout.value : width.value));
 
   /** The choice in effect: a stored "custom" means nothing once the project has no theme. */
   const choice = computed<ThemeChoice>(() => {
@@ -70,9 +70,31 @@ export const usePreviewStore = defineStore("preview", () => {
   }
 
   function setWidth(preset: WidthPreset): void {
-    width.value = preset;
-    globalThis.localStorage?.setItem(WIDTH_KEY, preset);
+    pickedWidth.value = preset;
   }
 
-  return { lastRun, sessionId, projectTheme, choice, custom, theme, preset, width, applyRun, applySession, applyProjectTheme, toggleTheme, setWidth };
+  /** A new layout from the app is the author's decision: it replaces a centered/wide pick, not the phone view. */
+  function applyPageLayout(layout: PageLayout): void {
+    if (layout === appLayout.value) return;
+    appLayout.value = layout;
+    if (pickedWidth.value !== "mobile") pickedWidth.value = null;
+  }
+
+  return {
+    lastRun,
+    sessionId,
+    projectTheme,
+    choice,
+    custom,
+    theme,
+    preset,
+    width,
+    pageLayout,
+    applyRun,
+    applySession,
+    applyProjectTheme,
+    applyPageLayout,
+    toggleTheme,
+    setWidth,
+  };
 });

@@ -198,7 +198,16 @@ export interface Container extends Elements {
   with<T>(body: () => T): T;
 }
 
+/** `st.set_page_config`: the options Loopwright's app view uses. */
+export interface PageConfigOptions {
+  /** "centered" (a 736 px column, the default) or "wide". */
+  layout?: "centered" | "wide";
+  page_title?: string;
+}
+
 export interface St extends Elements {
+  /** Page layout and title; they stay as set until a later call changes them (§8.6). */
+  set_page_config(options: PageConfigOptions): void;
   components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
   session_state: SessionStateProxy;
   sidebar: Container;

@@ -5,6 +5,7 @@ import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } fr
 import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
+import type { ProjectTheme } from "./theme";
 
 /** A type the tables below carry without a runtime check: results and events come from our own host. */
 declare const carried: unique symbol;
@@ -21,6 +22,8 @@ export interface HostSnapshot {
   sessionId: string;
   /** The loop debugger's timeline, findings and rerun gate. */
   loop: LoopSnapshot;
+  /** The app's `.streamlit/config.toml` `[theme]`, or null when no config file has one. */
+  projectTheme: ProjectTheme | null;
 }
 
 /**
@@ -68,6 +71,8 @@ const HOST_EVENTS = {
   sessionState: carries<SessionStateSnapshot>(),
   log: carries<LogEntry>(),
   loop: carries<LoopDelta>(),
+  /** The project's theme changed on disk (null: no config file has a `[theme]` any more). */
+  theme: carries<ProjectTheme | null>(),
 };
 
 type HostEventTable = typeof HOST_EVENTS;

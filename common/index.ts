@@ -15,6 +15,7 @@ export * from "./preview";
 export type * from "./from-preview";
 export * from "./tree";
 export type * from "./loop-events";
+export type * from "./theme";
 export * from "./loop-values";
 export * from "./browser-state";
 export * from "./emitter";

@@ -11,6 +11,8 @@ export interface HostStatus {
   appName: string;
   /** Why the last run did not finish normally (compile error, crash, stopped), if it did not. */
   lastProblem: string | null;
+  /** The page as `st.set_page_config` left it: Streamlit keeps a layout or title until a run sets another. */
+  page: { layout: "centered" | "wide"; title: string | null };
 }
 
 export interface LogEntry {

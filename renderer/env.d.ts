@@ -4,3 +4,13 @@ declare module "*.vue" {
   const component: DefineComponent<{}, {}, any>;
   export default component;
 }
+
+/** The part of stylis 4 (emotion's CSS compiler) the preview's theme uses; the package ships no types. */
+declare module "stylis" {
+  export interface Element {
+    type: string;
+    props: string | string[];
+    children: string | Element[];
+  }
+  export function compile(css: string): Element[];
+}

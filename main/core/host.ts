@@ -26,6 +26,7 @@ import type { RunResult } from "./runner/runner";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
+import { configFiles, defaultConfigLocations, ProjectThemeWatcher } from "./config/project-theme";
 
 /**
  * A run to queue: widget states (null: resend the last ones), fragment and panel edits, plus the
@@ -47,6 +48,7 @@ class Host implements ScriptHost {
   private readonly events = new Emitter<HostEvents>();
   private readonly runner: ScriptRunner;
   private readonly watcher: SourceWatcher | null;
+  private readonly theme: ProjectThemeWatcher;
   private readonly sessionId = randomUUID();
   private status: HostStatus;
   private lastRun: RenderedRun | null = null;
@@ -77,6 +79,7 @@ class Host implements ScriptHost {
       appPath: options.appPath,
       appName: basename(options.appPath),
       lastProblem: null,
+      page: { layout: "centered", title: null },
     };
     this.loop = new LoopRecorder({
       cap: options.timelineCap,
@@ -98,13 +101,19 @@ class Host implements ScriptHost {
       },
     );
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
+    const locations = { ...defaultConfigLocations(options.appPath), ...options.configLocations };
+    this.theme = new ProjectThemeWatcher(
+      configFiles(locations),
+      (theme) => this.events.emit("theme", theme),
+      (warning) => this.log("warn", warning),
+    );
   }
 
   on: OnHostEvent = (event, listener) => this.events.on(event, listener);
 
   async hello(): Promise<HostSnapshot> {
     const { status, lastRun, sessionState, sessionId } = this;
-    return { status, lastRun, sessionState, sessionId, loop: this.loop.snapshot() };
+    return { status, lastRun, sessionState, sessionId, loop: this.loop.snapshot(), projectTheme: this.theme.theme };
   }
 
   async rerun({ widgetStates, fragmentId, source, causeId }: RerunRequest): Promise<void> {
@@ -180,6 +189,7 @@ class Host implements ScriptHost {
     }
     const first = !this.loaded;
     this.loaded = true;
+    if (first) await this.theme.start(this.watcher !== null);
     const cause = first ? null : this.loop.record({ kind: "request", causeId: null, source: "file", detail: basename(this.options.appPath) });
     if (this.loadError) {
       this.publishRun({ main: [this.loadError], sidebar: [] }, [], 0);
@@ -193,6 +203,7 @@ class Host implements ScriptHost {
 
   async dispose(): Promise<void> {
     this.watcher?.close();
+    this.theme.close();
     if (this.killTimer) clearTimeout(this.killTimer);
     await this.runner.dispose();
   }
@@ -270,7 +281,8 @@ class Host implements ScriptHost {
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
         recordRunEnd();
         this.recordOutcome(outcome, hopIds, runStart, runEnd, before);
-        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null });
+        const page = { layout: outcome.page.layout ?? this.status.page.layout, title: outcome.page.title ?? this.status.page.title };
+        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null, page });
         if (outcome.rerunRequested) {
           const request = this.loop.record({ kind: "request", causeId: runEnd, source: "st.rerun", detail: null });
           void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });

@@ -22,4 +22,6 @@ export interface ScriptHostOptions {
   timelineCap?: number;
   /** Reruns in a row that no user action caused before reruns are paused. Default 10. */
   stormThreshold?: number;
+  /** Where `.streamlit/config.toml` is looked for: default the user's home, the process's cwd and the script's folder. */
+  configLocations?: { home: string; cwd: string };
 }

@@ -1,7 +1,9 @@
+import * as v from "valibot";
 import { createApp, nextTick, ref, shallowRef } from "vue";
-import type { FromPreview, RenderedRun, RenderTree, RunStream, ThemeName, ToPreview } from "../../common";
+import type { FromPreview, RenderedRun, RenderTree, RunStream, ToPreview } from "../../common";
 import { RunStreamSchema } from "../../common/deltas";
 import { check } from "../../common/validation";
+import { PreviewLayoutMessageSchema, PreviewThemeMessageSchema } from "../../common/theme";
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { LoopRecorder } from "./loop/recorder";
@@ -9,6 +11,7 @@ import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
 import type { StorageStandIns } from "./storage/install";
 import { StreamedPage } from "./stream";
+import { activeTheme, presetTheme } from "./theme";
 import { WidgetStateManager } from "./widgets/manager";
 
 export interface PreviewOptions {
@@ -43,7 +46,8 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     streaming: shallowRef(null),
     page: new StreamedPage(),
     stopRun: () => send({ type: "stop" }),
-    theme: ref<ThemeName>("light"),
+    theme: shallowRef(presetTheme("light")),
+    layout: ref("centered"),
     session: ref(0),
     widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
     loadModule,
@@ -113,6 +117,16 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     runtime.tree.value = tree;
   }
 
+  /** The project's theme comes from the author's config file: a bad one is reported, never applied half-read. */
+  function applyTheme(message: ToPreview): void {
+    const checked = v.safeParse(PreviewThemeMessageSchema, message);
+    if (!checked.success) return report("error", `Ignored a malformed theme: ${v.summarize(checked.issues)}`);
+    const { theme, custom } = checked.output;
+    const next = activeTheme(theme, custom, (warning) => report("warn", warning));
+    if (next.key !== runtime.theme.value.key) runtime.theme.value = next;
+    document.documentElement.style.fontSize = next.vars["--st-base-font-size"] ?? "";
+  }
+
   function handle(message: ToPreview): void {
     switch (message.type) {
       case "render":
@@ -134,8 +148,13 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
         delete document.body.dataset.lwRenderedRun;
         return;
       case "theme":
-        runtime.theme.value = message.theme;
+        return applyTheme(message);
+      case "layout": {
+        const checked = v.safeParse(PreviewLayoutMessageSchema, message);
+        if (checked.success) runtime.layout.value = checked.output.layout;
+        else report("error", `Ignored a malformed layout: ${v.summarize(checked.issues)}`);
         return;
+      }
       case "recording":
         loop.setRecording(message.on);
         return;

@@ -1,9 +1,10 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
-import type { RenderTree, ThemeName } from "../../common";
+import type { PageLayout, RenderTree } from "../../common";
 import type { ModuleLoader } from "./component/loader";
 import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
 import type { StreamedPage } from "./stream";
+import type { ActiveTheme } from "./theme";
 import type { WidgetStateManager } from "./widgets/manager";
 
 /** The run whose deltas the page shows, while it is running (Streamlit's ScriptRunState RUNNING). */
@@ -20,7 +21,8 @@ export interface PreviewRuntime {
   page: StreamedPage;
   /** The status widget's Stop: asks the workbench to stop the run. */
   stopRun(): void;
-  theme: Ref<ThemeName>;
+  theme: ShallowRef<ActiveTheme>;
+  layout: Ref<PageLayout>;
   /** Bumped by `reset`: keys the element lists so a new session remounts everything. */
   session: Ref<number>;
   widgets: WidgetStateManager;

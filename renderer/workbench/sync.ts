@@ -20,6 +20,7 @@ export function syncWithHost(host: HostClient): void {
   const timeline = useTimelineStore();
 
   host.on("status", hostStatus.apply);
+  host.on("status", (status) => preview.applyPageLayout(status.page.layout));
   host.on("render", preview.applyRun);
   host.on("stream", preview.applyStream);
   host.on("sessionState", session.apply);
@@ -27,14 +28,17 @@ export function syncWithHost(host: HostClient): void {
   const deltas = new LoopDeltaHold(timeline.applyDelta, () => (preview.lastRun?.runId ?? 0) > hostStatus.renderedRunId);
   watch(() => hostStatus.renderedRunId, () => deltas.acknowledged(), { flush: "sync" });
   host.on("loop", deltas.receive);
+  host.on("theme", preview.applyProjectTheme);
 
   async function hello(): Promise<void> {
     try {
       const snapshot = await host.hello();
       hostStatus.apply(snapshot.status);
+      preview.applyPageLayout(snapshot.status.page.layout);
       session.apply(snapshot.sessionState);
       deltas.discard();
       timeline.applySnapshot(snapshot.loop);
+      preview.applyProjectTheme(snapshot.projectTheme);
       // Session first: a new session must reach the preview as a reset before its first run.
       preview.applySession(snapshot.sessionId);
       // A run that finished before we connected: its warnings went out as log events we missed.

@@ -8,11 +8,12 @@ import { HOST_CLIENT, type HostClient } from "../../renderer/workbench/bridge/ho
 
 export function snapshot(overrides: Partial<HostSnapshot> = {}): HostSnapshot {
   return {
-    status: { state: "idle", runCount: 1, lastDurationMs: 12, appPath: "/apps/app.ts", appName: "app.ts", lastProblem: null },
+    status: { state: "idle", runCount: 1, lastDurationMs: 12, appPath: "/apps/app.ts", appName: "app.ts", lastProblem: null, page: { layout: "centered", title: null } },
     lastRun: null,
     sessionState: { runId: 1, entries: [] },
     sessionId: "session-1",
     loop: { events: [], dropped: 0, cap: 20_000, recording: true, findings: [], reruns: { paused: false, queued: 0, reason: null } },
+    projectTheme: null,
     ...overrides,
   };
 }

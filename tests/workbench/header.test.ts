@@ -64,6 +64,50 @@ describe("header", () => {
     expect(usePreviewStore().theme).toBe("dark");
     expect(q("lw-theme-toggle").textContent).toContain("Dark");
   });
+
+  it("offers the project's theme first, and the chrome follows the app view's light or dark", async () => {
+    const { q } = await mountHeader();
+    const preview = usePreviewStore();
+    preview.applyProjectTheme({ input: { backgroundColor: "#111111" }, files: ["/p/.streamlit/config.toml"] });
+    await nextTick();
+    expect(q("lw-theme-toggle").textContent).toContain("Project theme");
+    expect(q("lw-theme-toggle").title).toContain("/p/.streamlit/config.toml");
+    // A dark background makes the custom theme dark, whatever its base.
+    expect(document.documentElement.dataset.lwChrome).toBe("dark");
+
+    const labels: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      q<HTMLButtonElement>("lw-theme-toggle").click();
+      await nextTick();
+      labels.push(`${q("lw-theme-toggle").textContent!.trim()} ${document.documentElement.dataset.lwChrome}`);
+    }
+    expect(labels).toEqual(["☀ Light light", "☾ Dark dark", "◐ Project theme dark"]);
+  });
+
+  it("switches the width presets, and the app's layout picks centered or wide", async () => {
+    const { q } = await mountHeader();
+    const pressed = () => ["centered", "wide", "mobile"].filter((preset) => q(`lw-width-${preset}`).getAttribute("aria-pressed") === "true");
+    expect(pressed()).toEqual(["centered"]);
+    q<HTMLButtonElement>("lw-width-mobile").click();
+    await nextTick();
+    expect(pressed()).toEqual(["mobile"]);
+
+    const hostStatus = useHostStatusStore();
+    const preview = usePreviewStore();
+    hostStatus.apply({ ...snapshot().status, page: { layout: "wide", title: "Stars" } });
+    preview.applyPageLayout("wide");
+    await nextTick();
+    // The phone view stays; inside it the page is laid out wide.
+    expect(pressed()).toEqual(["mobile"]);
+    expect(preview.pageLayout).toBe("wide");
+    expect(document.title).toBe("Stars · Loopwright");
+
+    q<HTMLButtonElement>("lw-width-centered").click();
+    preview.applyPageLayout("centered");
+    preview.applyPageLayout("wide");
+    await nextTick();
+    expect(pressed()).toEqual(["wide"]);
+  });
 });
 
 describe("R key", () => {

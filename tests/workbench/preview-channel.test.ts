@@ -46,8 +46,8 @@ describe("usePreviewChannel", () => {
     preview.applyRun(run(1));
     await tick();
 
-    expect(received.map((m) => m.type)).toEqual(["theme", "recording", "render", "theme", "reset", "render"]);
-    expect(received[4]).toEqual({ type: "reset", sessionId: "s2" });
+    expect(received.map((m) => m.type)).toEqual(["theme", "layout", "recording", "render", "theme", "reset", "render"]);
+    expect(received[5]).toEqual({ type: "reset", sessionId: "s2" });
   });
 
   it("sends the current state again to a reloaded frame", async () => {
@@ -56,7 +56,26 @@ describe("usePreviewChannel", () => {
     hello();
     await tick();
 
-    expect(received.map((m) => m.type)).toEqual(["theme", "recording", "render", "theme", "recording", "render"]);
+    expect(received.map((m) => m.type)).toEqual(["theme", "layout", "recording", "render", "theme", "layout", "recording", "render"]);
+  });
+
+  it("sends the project's theme as the custom theme, and the layout of the width preset", async () => {
+    localStorage.clear();
+    const { received } = await connected();
+    const preview = usePreviewStore();
+    expect(received.slice(0, 2)).toEqual([{ type: "theme", theme: "light" }, { type: "layout", layout: "centered" }]);
+    preview.applyProjectTheme({ input: { base: "dark", primaryColor: "#7c3aed" }, files: ["/p/.streamlit/config.toml"] });
+    preview.setWidth("wide");
+    preview.setWidth("mobile");
+    preview.toggleTheme();
+    await tick();
+
+    expect(received.slice(3)).toEqual([
+      { type: "theme", theme: "dark", custom: { base: "dark", primaryColor: "#7c3aed" } },
+      { type: "layout", layout: "wide" },
+      { type: "layout", layout: "centered" },
+      { type: "theme", theme: "light" },
+    ]);
   });
 
   it("turns preview messages into reruns, acknowledgements and log entries", async () => {

@@ -28,6 +28,8 @@ export interface RunOutcome {
   status: "ok" | "error" | "interrupted";
   tree: RenderTree;
   warnings: string[];
+  /** What `st.set_page_config` set in this run. */
+  page: RunContext["page"];
   entries: SessionStateEntry[];
   /** `st.rerun()` was called: the host should run again with the same widget states. */
   rerunRequested: boolean;
@@ -137,6 +139,7 @@ export class RerunEngine {
       status,
       tree,
       warnings: ctx.warnings,
+      page: ctx.page,
       entries,
       rerunRequested: ctx.rerunRequested,
       rerunFragment: ctx.rerunFragment,

@@ -24,6 +24,8 @@ export class RunContext {
   readonly main: AppElement[] = [];
   readonly sidebar: AppElement[] = [];
   readonly warnings: string[] = [];
+  /** What `st.set_page_config` set in this run (absent options unchanged). */
+  page: { layout?: "centered" | "wide"; title?: string } = {};
   rerunRequested = false;
   /** Set when `st.rerun({scope: "fragment"})` asked for a fragment-only rerun. */
   rerunFragment: string | null = null;

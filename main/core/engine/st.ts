@@ -33,6 +33,14 @@ export function createSt(ctx: () => RunContext, state: SessionState, registry: C
     stop: () => {
       throw new ControlSignal("stop");
     },
+    set_page_config: ({ layout, page_title } = {}) => {
+      const run = ctx();
+      if (layout !== undefined) {
+        if (layout !== "centered" && layout !== "wide") throw StreamlitAPIException(`\`layout\` must be \`"centered"\` or \`"wide"\` (got \`"${String(layout)}"\`)`);
+        run.page.layout = layout;
+      }
+      if (page_title !== undefined) run.page.title = String(page_title);
+    },
   };
   return st;
 }

@@ -1,5 +1,5 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import { loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type ThemeName, type WidgetPlacement } from "../../../common";
+import { loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type WidgetPlacement } from "../../../common";
 import { componentStack, type HopStamp, type LoopRecorder } from "../loop/recorder";
 import { describeError, type ErrorInfo, type Report } from "../report";
 import type { WidgetStateManager } from "../widgets/manager";
@@ -20,7 +20,8 @@ interface Inputs {
   js: string;
   name: string;
   data: string | null;
-  theme: ThemeName;
+  /** The active theme's key: another theme re-invokes (§8.4). */
+  theme: string;
   formId: string | null;
   fragmentId: string | null;
 }
@@ -111,7 +112,7 @@ export class ComponentInstance {
   }
 
   /** Applies a run's element; resolves when the default export this caused has settled. */
-  update(element: BidiComponentElement, theme: ThemeName): Promise<void> {
+  update(element: BidiComponentElement, theme: string): Promise<void> {
     if (!this.isMounted()) return this.chain;
     this.showContent(element);
     if (element.js === null || !this.isMounted()) {

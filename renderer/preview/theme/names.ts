@@ -1,3 +1,5 @@
+import { compile, type Element } from "stylis";
+
 /**
  * Streamlit's rules for turning its component theme into CSS custom properties (§8.4; the
  * runtime's `objectToCssCustomProperties`): `--st-` + lodash's kebabCase of the key.
@@ -30,4 +32,20 @@ export function cssVarValue(value: unknown): string {
 
 export function toCssVars(theme: object): Record<string, string> {
   return Object.fromEntries(Object.entries(theme).map(([key, value]) => [cssVarName(key), cssVarValue(value)]));
+}
+
+/**
+ * The properties as the page holds them: Streamlit sets them through an emotion `styled.div`,
+ * whose stylis pass drops the blanks around top-level commas (`"Source Sans",sans-serif`) and
+ * keeps those inside parentheses (`rgba(49, 51, 63, 0.2)`) (§8.4). The same stylis does it here.
+ */
+export function asEmotionWritesThem(vars: Record<string, string>): Record<string, string> {
+  const rule = Object.entries(vars)
+    .map(([name, value]) => `${name}:${value};`)
+    .join("");
+  const [ruleset] = compile(`.lw-theme{${rule}}`);
+  const declarations = Array.isArray(ruleset?.children) ? ruleset.children : [];
+  return Object.fromEntries(
+    declarations.flatMap((declaration: Element) => (declaration.type === "decl" ? [[String(declaration.props), String(declaration.children)]] : [])),
+  );
 }

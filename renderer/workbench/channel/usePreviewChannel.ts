@@ -27,9 +27,15 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));
 
+  function sendTheme(): void {
+    const custom = preview.custom;
+    port.send(custom ? { type: "theme", theme: preview.preset, custom: toRaw(custom) } : { type: "theme", theme: preview.preset });
+  }
+
   // Runs are posted raw: structured clone cannot copy Vue proxies.
   function sendCurrentState(): void {
-    port.send({ type: "theme", theme: preview.theme });
+    sendTheme();
+    port.send({ type: "layout", layout: preview.pageLayout });
     port.send({ type: "recording", on: timeline.recording });
     if (preview.lastRun) port.send({ type: "render", run: toRaw(preview.lastRun) });
   }
@@ -39,7 +45,8 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
   sendCurrentState();
 
   // Synchronous watchers keep the frame's messages in the order the stores changed.
-  watch(() => preview.theme, (theme) => port.send({ type: "theme", theme }), { flush: "sync" });
+  watch(() => [preview.preset, preview.custom], sendTheme, { flush: "sync" });
+  watch(() => preview.pageLayout, (layout) => port.send({ type: "layout", layout }), { flush: "sync" });
   watch(() => timeline.recording, (on) => port.send({ type: "recording", on }), { flush: "sync" });
   watch(
     () => preview.sessionId,

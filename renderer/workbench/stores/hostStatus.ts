@@ -16,6 +16,7 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
     appPath: "",
     appName: "",
     lastProblem: null,
+    page: { layout: "centered", title: null },
   });
   /** The last run the preview acknowledged as rendered and settled. */
   const renderedRunId = ref(0);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type {
   EditResult,
   HostEvents,
@@ -26,6 +26,7 @@ import type { RunResult } from "./runner/runner";
 import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
+import { appSourceFile } from "./source-files";
 
 /**
  * A run to queue: widget states (null: resend the last ones), fragment and panel edits, plus the
@@ -83,8 +84,8 @@ class Host implements ScriptHost {
       onStorm: (finding) => this.pause(finding.id),
     });
     this.runner = new ScriptRunner(options.workerPath ?? join(__dirname, "worker.js"), (entry) => {
-      this.log(entry.level, entry.message);
-      this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
+      this.events.emit("log", { ...entry, runId: this.loop.runId || null });
+      this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: entry.source === "host" ? "host" : "script" });
     });
     this.watcher = options.watch === false ? null : new SourceWatcher(() => void this.reload());
   }
@@ -144,6 +145,13 @@ class Host implements ScriptHost {
     const step = this.loop.record({ kind: "request", causeId: null, source: "step", detail: null });
     this.stepping = true;
     await this.schedule({ ...next, causeIds: [step, ...next.causeIds] });
+  }
+
+  async openInEditor(file: string): Promise<void> {
+    if (!this.options.openFile) throw new Error("Opening files in an editor needs the desktop app (loopwright start); copy the location instead.");
+    const source = appSourceFile(dirname(this.options.appPath), file);
+    if (!source.ok) throw new Error(source.error);
+    await this.options.openFile(source.path);
   }
 
   async editSessionState(edit: SessionStateEdit): Promise<EditResult> {
@@ -215,7 +223,13 @@ class Host implements ScriptHost {
     if (this.killTimer) return;
     this.killTimer = setTimeout(() => {
       this.killTimer = null;
-      if (this.runner.busy) void this.runner.kill(problem ?? "The run did not stop when asked (a loop without st calls?); the runner was restarted.");
+      if (!this.runner.busy) return;
+      // A script stops at its next st call; one that reaches none cannot say where it was.
+      void this.runner.kill(
+        problem
+          ? `${problem}: the script reached no st call within ${this.options.stopGraceMs ?? 1000} ms (a loop or a blocking call without st calls?), so its runner was terminated`
+          : "The run did not stop when asked (a loop without st calls?); the runner was restarted.",
+      );
     }, this.options.stopGraceMs ?? 1000);
     if (problem) this.setStatus({ lastProblem: problem });
   }
@@ -264,6 +278,10 @@ class Host implements ScriptHost {
         }
       } else {
         recordRunEnd();
+        if (this.stopRequested) {
+          const where = result.outcome.interruptedAt;
+          this.log("info", `Stopped by the user${where ? ` at ${where}` : ""}: the run ended at the script's next st call; session state was kept.`);
+        }
       }
       for (const resolve of done) resolve();
     }

@@ -22,4 +22,6 @@ export interface ScriptHostOptions {
   timelineCap?: number;
   /** Reruns in a row that no user action caused before reruns are paused. Default 10. */
   stormThreshold?: number;
+  /** Opens a file with the system's default app (Electron's shell.openPath); absent in browser mode. */
+  openFile?: (absolutePath: string) => Promise<void>;
 }

@@ -10,7 +10,9 @@ export type ToWorker =
 export type FromWorker =
   | { type: "loaded"; error: ExceptionElement | null }
   | { type: "done"; runId: number; outcome: RunOutcome; committed: ExportedState }
-  | { type: "log"; entry: LogEntry };
+  | { type: "log"; entry: LogEntry }
+  /** The script is ending the worker (process.exit): why, for the run's result and the Log. */
+  | { type: "exiting"; reason: string };
 
 export interface WorkerData {
   /** One Int32: non-zero asks the running script to stop at its next st call. */

@@ -174,6 +174,8 @@ class Host implements ScriptHost {
       this.watcher?.watch([error.location?.file ?? this.options.appPath, this.options.appPath]);
       const where = error.location ? [`${basename(error.location.file)}:${error.location.line}:${error.location.column}`] : [];
       this.loadError = { type: "exception", name: "CompileError", message: error.message, trace: where };
+      const location = error.location ? { file: error.location.file, line: error.location.line, column: error.location.column, inline: false } : null;
+      this.events.emit("log", { level: "error", message: `CompileError: ${error.message}`, at: Date.now(), runId: this.loop.runId || null, source: "script", location });
     }
     const first = !this.loaded;
     this.loaded = true;

@@ -102,4 +102,12 @@ describe("the script's console and async errors in the Log", () => {
       `The script runner stopped: The script called process.exit(7) at app.ts:${lineOf(source, "process.exit")}:${columnOf(source, "exit(")}. Loopwright cannot let a script exit the host: the run ended there and the runner was restarted. A new one starts with the next run; session state is kept.`,
     );
   });
+
+  it("a compile error's code frame keeps its lines, with the caret under the column", async () => {
+    const source = `export default function app(st: any) {\n\tst.title("x" +);\n}\n`;
+    const { host } = await open(source);
+    const box = (await host.hello()).lastRun!.tree.main[0];
+    expect(box).toMatchObject({ type: "exception", name: "CompileError" });
+    expect((box as { message: string }).message).toBe('Unexpected ")"\n\napp.ts:2:16\n2 | \tst.title("x" +);\n  | \t              ^');
+  });
 });

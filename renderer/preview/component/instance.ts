@@ -300,7 +300,8 @@ export class ComponentInstance {
    */
   private fail(error: ErrorInfo, causeId: string | null = null): void {
     this.state = "failed";
-    const authored = error.stack === null ? error : { message: error.message, stack: this.ctx.console.mapStack(error.stack).stack };
+    // The error box keeps Streamlit's module names; the Log (below) names the author's file.
+    const authored = error.stack === null ? error : { message: error.message, stack: this.ctx.console.mapStack(error.stack, false).stack };
     this.recordError(authored, causeId);
     const { message, stack } = this.authorError(error);
     this.ctx.report("error", `BidiComponent Error: ${message}`, this.origin(stack));

@@ -124,9 +124,10 @@ export class AuthorConsole {
   /**
    * Renames the frames in component modules to the author's file (or `inline js of <name>`) and
    * drops the preview's own (served from the page's host: Loopwright's bundle, Vue); frames of
-   * anything else the component imported stay.
+   * anything else the component imported stay. `rename` false keeps the module names, as
+   * Streamlit's error box shows them (`st-bidi-<name>-<hash>.js`).
    */
-  mapStack(stack: string | null): AuthorStack {
+  mapStack(stack: string | null, rename = true): AuthorStack {
     if (!stack) return { stack: null, location: null, component: null };
     const [head = "", ...rest] = stack.split("\n");
     let location: LogLocation | null = null;
@@ -144,7 +145,7 @@ export class AuthorConsole {
       const column = Number(match[3]);
       location ??= { file, line, column, inline: source.path === null };
       component ??= source.component;
-      frames.push(frame.replace(MODULE_FRAME, `${file}:${line}:${column}`));
+      frames.push(rename ? frame.replace(MODULE_FRAME, `${file}:${line}:${column}`) : frame);
     }
     return { stack: frames.length ? [head, ...frames].join("\n") : null, location, component };
   }

@@ -34,6 +34,8 @@ export interface BidiComponentElement extends WidgetPlacement {
    */
   cssPath?: string | null;
   js: string | null;
+  /** The file name when `js` came from a path, as the author wrote it: the Log maps stack frames back to it. */
+  jsPath?: string | null;
   isolateStyles: boolean;
   data: ComponentData;
   width: Width;

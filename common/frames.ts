@@ -11,6 +11,13 @@ export const ClientFrameSchema = v.object({
 });
 export type ClientFrame = v.InferOutput<typeof ClientFrameSchema>;
 
+/**
+ * The close code (in the application range 4000–4999) the server ends a socket with whose
+ * `?token=` is not its own, typically a tab left open from an earlier run: the page must stop
+ * retrying and say which URL to open, since the token will never become valid.
+ */
+export const INVALID_TOKEN_CLOSE_CODE = 4401;
+
 export type ServerFrame =
   | { type: "result"; id: number; wire: Wire }
   | { type: "event"; name: HostEventName; payload: unknown };

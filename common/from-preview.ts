@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema } from "./loop-events";
+import { LOG_LEVELS, LogOriginSchema } from "./status";
 
 /** The preview runs author code, so the workbench validates everything it sends. */
 export const FromPreviewSchema = v.variant("type", [
@@ -17,11 +18,12 @@ export const FromPreviewSchema = v.variant("type", [
   v.object({ type: v.literal("stop") }),
   /** Hops of the loop the preview saw that no rerun or acknowledgement carried, for the host's timeline. */
   v.object({ type: v.literal("loop"), events: PreviewLoopBatchSchema }),
-  /** Component errors and warnings worth showing in the workbench. */
+  /** A component's console line or uncaught error, or Loopwright's own line about a component, for the Log. */
   v.object({
     type: v.literal("console"),
-    level: v.picklist(["info", "warn", "error"]),
+    level: v.picklist(LOG_LEVELS),
     message: v.pipe(v.string(), v.maxLength(64 * 1024)),
+    ...LogOriginSchema.entries,
   }),
 ]);
 export type FromPreview = v.InferOutput<typeof FromPreviewSchema>;

@@ -53,6 +53,8 @@ export const HOST_METHODS = {
   resumeReruns: { args: v.tuple([]), result: carries<void>() },
   /** Run the oldest held request and keep holding the rest. */
   stepRerun: { args: v.tuple([]), result: carries<void>() },
+  /** Open a source file of the app (relative to the app script's folder) in the system's editor: the desktop app only. */
+  openInEditor: { args: v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]), result: carries<void>() },
 };
 
 type HostMethodTable = typeof HOST_METHODS;

@@ -1,3 +1,5 @@
+import * as v from "valibot";
+
 export type RunState = "starting" | "running" | "idle" | "error";
 
 export interface HostStatus {
@@ -15,8 +17,39 @@ export interface HostStatus {
   page: { layout: "centered" | "wide"; title: string | null };
 }
 
-export interface LogEntry {
-  level: "info" | "warn" | "error";
+const Text = v.pipe(v.string(), v.maxLength(4096));
+
+/** The component instance a line came from: its registered name and its user key (element id when unkeyed). */
+export const LogInstanceSchema = v.object({ component: Text, id: Text });
+export type LogInstance = v.InferOutput<typeof LogInstanceSchema>;
+
+/**
+ * Where in the author's code a line came from: a file as the author named it (relative to the app
+ * script's folder), or `inline js of <name>` for a component whose js is a string (`inline` true).
+ */
+export const LogLocationSchema = v.object({
+  file: Text,
+  line: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  column: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  inline: v.boolean(),
+});
+export type LogLocation = v.InferOutput<typeof LogLocationSchema>;
+
+export const LOG_LEVELS = ["info", "warn", "error"] as const;
+
+/** The fields a line's origin adds; the preview sends them with its console lines (validated). */
+export const LogOriginSchema = v.object({
+  /** Who wrote it: the app script (its console, its async errors), a component, or Loopwright itself. */
+  source: v.optional(v.picklist(["script", "component", "host"])),
+  instance: v.optional(v.nullable(LogInstanceSchema)),
+  location: v.optional(v.nullable(LogLocationSchema)),
+  /** The author's frames only, mapped to their files; null when there is no stack worth showing. */
+  stack: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(16 * 1024)))),
+});
+export type LogOrigin = v.InferOutput<typeof LogOriginSchema>;
+
+export interface LogEntry extends LogOrigin {
+  level: (typeof LOG_LEVELS)[number];
   message: string;
   /** Unix ms. */
   at: number;

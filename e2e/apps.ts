@@ -6,6 +6,7 @@ export const SEED_APP = join(__dirname, "..", "examples", "text-input", "app.ts"
 /** Test apps in e2e/apps/. */
 export const TRIGGER_APP = join(__dirname, "apps", "trigger.ts");
 export const THROWS_APP = join(__dirname, "apps", "throws.ts");
+export const CONSOLE_APP = join(__dirname, "apps", "console", "app.ts");
 /** The purpose-built broken examples the loop debugger explains (examples/broken/). */
 const broken = (name: string) => join(__dirname, "..", "examples", "broken", `${name}.ts`);
 export const BROKEN = {

@@ -6,7 +6,7 @@
  *   electron out/main/index.js [appPath]     (or LOOPWRIGHT_APP=appPath)
  */
 import { basename, join, resolve } from "node:path";
-import { app } from "electron";
+import { app, shell } from "electron";
 import { createScriptHost } from "./core";
 import type { ScriptHost } from "./core/types";
 import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
@@ -21,6 +21,12 @@ const RENDERER_DIR = resolve(__dirname, "../renderer");
 const PRELOAD_PATH = resolve(__dirname, "../preload/index.cjs");
 const WORKER_PATH = join(__dirname, "worker.js");
 
+/** The Log's "open in editor": the system's default app for the file; shell.openPath answers an error text, empty on success. */
+async function openFile(path: string): Promise<void> {
+  const error = await shell.openPath(path);
+  if (error) throw new Error(error);
+}
+
 function start(appPath: string): void {
   app.enableSandbox();
   registerSchemes();
@@ -29,7 +35,7 @@ function start(appPath: string): void {
   app.whenReady().then(async () => {
     enforceSecurityPolicy();
     serveRenderer(RENDERER_DIR);
-    const scriptHost = await createScriptHost({ appPath, workerPath: WORKER_PATH });
+    const scriptHost = await createScriptHost({ appPath, workerPath: WORKER_PATH, openFile });
     host = scriptHost;
     const window = createWorkbenchWindow(PRELOAD_PATH, `Loopwright — ${basename(appPath)}`);
     window.on("closed", attachIpcTransport({ host: scriptHost, webContents: window.webContents, appOrigin: APP_ORIGIN }));

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 /** The bundled example every entry opens when no app script is given. */
@@ -32,7 +32,29 @@ export const SERVE_USAGE = "usage: loopwright serve [app-script] [--port N]   (-
  */
 export function findAppScript(given, packageRoot) {
   const path = given ? resolve(given) : join(packageRoot, DEFAULT_APP);
-  return isFile(path) ? { ok: true, path } : { ok: false, message: `app script not found: ${path}` };
+  if (!isFile(path)) return { ok: false, message: `app script not found: ${path}` };
+  const problem = notAnAppScript(path, packageRoot);
+  return problem ? { ok: false, message: problem } : { ok: true, path };
+}
+
+/** What esbuild compiles as an app script (TypeScript or JavaScript, with or without JSX). */
+export const APP_SCRIPT_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/**
+ * Why an existing file cannot be an app script, or null. Said before anything starts, so the
+ * author never sees esbuild's `No loader is configured for ".py" files`.
+ * @param {string} path
+ * @param {string} packageRoot
+ * @returns {string | null}
+ */
+export function notAnAppScript(path, packageRoot) {
+  const extension = extname(path).toLowerCase();
+  if (APP_SCRIPT_EXTENSIONS.includes(extension)) return null;
+  const readme = `${join(packageRoot, "README.md")}, section "Writing an app script"`;
+  if (extension === ".py") {
+    return `${path} is a Python script. Loopwright runs TypeScript app scripts that mirror it: \`export default function app(st) { … }\` with the same st calls, so your Python wrapper translates line by line (see ${readme}).`;
+  }
+  return `${path} is not an app script: expected a ${APP_SCRIPT_EXTENSIONS.join(", ")} file whose default export is \`function app(st) { … }\` (see ${readme}).`;
 }
 
 /**

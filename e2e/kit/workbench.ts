@@ -14,6 +14,16 @@ export interface TimelineFilter {
   instance?: string;
 }
 
+export type LogLevel = "info" | "warn" | "error";
+
+/** Which entries `workbench.logEntries()` returns. */
+export interface LogFilter {
+  level?: LogLevel;
+  /** The component instance's key (its element id when unkeyed). */
+  instance?: string;
+  source?: "script" | "component" | "host";
+}
+
 /** A finding as the kit reports it. */
 export type FindingSummary = Pick<Finding, "kind" | "instance" | "name" | "runId" | "message">;
 
@@ -145,14 +155,21 @@ export class Workbench {
   }
 
   /**
-   * The workbench log's entries (`[data-testid="lw-log-entry"]`), optionally of one level, e.g.
-   * the warnings a lossy `data` conversion produces. Opens the log drawer if it is closed.
+   * The workbench log's entries (`[data-testid="lw-log-entry"]`), optionally of one level (e.g.
+   * the warnings a lossy `data` conversion produces) or `{ level, instance, source }`: `instance`
+   * is the component instance's key (element id when unkeyed), `source` "script", "component" or
+   * "host". Each entry carries `data-instance`, `data-component` and `data-location`
+   * (`file:line:column`). Opens the log drawer if it is closed.
    */
-  async logEntries(level?: "info" | "warn" | "error"): Promise<Locator> {
+  async logEntries(filter?: LogLevel | LogFilter): Promise<Locator> {
     const toggle = this.page.getByTestId("lw-log-toggle");
     if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-    const entries = this.page.getByTestId("lw-log-entry");
-    return level ? entries.and(this.page.locator(`[data-level=${css(level)}]`)) : entries;
+    const { level, instance, source } = typeof filter === "string" ? { level: filter } : (filter ?? {});
+    let entries = this.page.getByTestId("lw-log-entry");
+    if (level) entries = entries.and(this.page.locator(`[data-level=${css(level)}]`));
+    if (instance !== undefined) entries = entries.and(this.page.locator(`[data-instance=${css(instance)}]`));
+    if (source) entries = entries.and(this.page.locator(`[data-source=${css(source)}]`));
+    return entries;
   }
 
   /** Click the workbench's Rerun button and wait until the new run is rendered. */

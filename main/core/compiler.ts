@@ -76,9 +76,22 @@ function toCompileError(error: unknown): CompileError {
   const first = failure.errors?.[0];
   if (!first) return new CompileError(error instanceof Error ? error.message : String(error), null);
   const loc = first.location;
-  const where = loc ? `${loc.file}:${loc.line}:${loc.column + 1}` : null;
-  return new CompileError(
-    where ? `${first.text}\n\n    ${loc!.lineText}\n    ${" ".repeat(loc!.column)}^` : first.text,
-    loc ? { file: loc.file, line: loc.line, column: loc.column + 1 } : null,
-  );
+  if (!loc) return new CompileError(first.text, null);
+  return new CompileError(`${first.text}\n\n${codeFrame(loc.file, loc.line, loc.column, loc.lineText)}`, { file: loc.file, line: loc.line, column: loc.column + 1 });
+}
+
+/**
+ * The offending line under its `file:line:column`, and a caret under the column (esbuild's
+ * 0-based one) on a line of its own: tabs before it stay tabs, so the caret lines up however the
+ * line is indented.
+ *
+ *     app.ts:2:14
+ *     2 |   st.title("x"
+ *       |              ^
+ */
+export function codeFrame(file: string, line: number, column: number, lineText: string): string {
+  const gutter = String(line);
+  const pad = " ".repeat(gutter.length);
+  const lead = lineText.slice(0, column).replace(/[^\t]/g, " ");
+  return `${file}:${line}:${column + 1}\n${gutter} | ${lineText}\n${pad} | ${lead}^`;
 }

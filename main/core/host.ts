@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type {
   EditResult,
   HostEvents,
@@ -27,6 +27,7 @@ import { ScriptRunner } from "./runner/runner";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 import { SourceWatcher } from "./watcher";
 import { configFiles, defaultConfigLocations, ProjectThemeWatcher } from "./config/project-theme";
+import { appSourceFile } from "./source-files";
 
 /**
  * A run to queue: widget states (null: resend the last ones), fragment and panel edits, plus the
@@ -90,8 +91,8 @@ class Host implements ScriptHost {
     this.runner = new ScriptRunner(
       options.workerPath ?? join(__dirname, "worker.js"),
       (entry) => {
-        this.log(entry.level, entry.message);
-        this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: "script" });
+        this.events.emit("log", { ...entry, runId: this.loop.runId || null });
+        this.loop.record({ kind: "console", causeId: null, level: entry.level, message: entry.message.slice(0, 64 * 1024), source: entry.source === "host" ? "host" : "script" });
       },
       (runId, deltas) => {
         const run = this.inProgress;
@@ -166,6 +167,13 @@ class Host implements ScriptHost {
     await this.schedule({ ...next, causeIds: [step, ...next.causeIds] });
   }
 
+  async openInEditor(file: string): Promise<void> {
+    if (!this.options.openFile) throw new Error("Opening files in an editor needs the desktop app (loopwright start); copy the location instead.");
+    const source = appSourceFile(dirname(this.options.appPath), file);
+    if (!source.ok) throw new Error(source.error);
+    await this.options.openFile(source.path);
+  }
+
   async editSessionState(edit: SessionStateEdit): Promise<EditResult> {
     const problem = validateEdit(this.sessionState.entries, edit);
     if (problem) return { ok: false, error: problem };
@@ -186,6 +194,8 @@ class Host implements ScriptHost {
       this.watcher?.watch([error.location?.file ?? this.options.appPath, this.options.appPath]);
       const where = error.location ? [`${basename(error.location.file)}:${error.location.line}:${error.location.column}`] : [];
       this.loadError = { type: "exception", name: "CompileError", message: error.message, trace: where };
+      const location = error.location ? { file: error.location.file, line: error.location.line, column: error.location.column, inline: false } : null;
+      this.events.emit("log", { level: "error", message: `CompileError: ${error.message}`, at: Date.now(), runId: this.loop.runId || null, source: "script", location });
     }
     const first = !this.loaded;
     this.loaded = true;
@@ -237,7 +247,13 @@ class Host implements ScriptHost {
     if (this.killTimer) return;
     this.killTimer = setTimeout(() => {
       this.killTimer = null;
-      if (this.runner.busy) void this.runner.kill(problem ?? "The run did not stop when asked (a loop without st calls?); the runner was restarted.");
+      if (!this.runner.busy) return;
+      // A script stops at its next st call; one that reaches none cannot say where it was.
+      void this.runner.kill(
+        problem
+          ? `${problem}: the script reached no st call within ${this.options.stopGraceMs ?? 1000} ms (a loop or a blocking call without st calls?), so its runner was terminated`
+          : "The run did not stop when asked (a loop without st calls?); the runner was restarted.",
+      );
     }, this.options.stopGraceMs ?? 1000);
     if (problem) this.setStatus({ lastProblem: problem });
   }
@@ -292,6 +308,10 @@ class Host implements ScriptHost {
         // leftovers of a stopped run, and keeps them for the rerun that preempted it.
         if (run.streamed) this.events.emit("stream", { type: "run-ended", runId, clearStale: this.stopRequested });
         recordRunEnd();
+        if (this.stopRequested) {
+          const where = result.outcome.interruptedAt;
+          this.log("info", `Stopped by the user${where ? ` at ${where}` : ""}: the run ended at the script's next st call; session state was kept.`);
+        }
       }
       for (const resolve of done) resolve();
     }

@@ -24,4 +24,6 @@ export interface ScriptHostOptions {
   stormThreshold?: number;
   /** Where `.streamlit/config.toml` is looked for: default the user's home, the process's cwd and the script's folder. */
   configLocations?: { home: string; cwd: string };
+  /** Opens a file with the system's default app (Electron's shell.openPath); absent in browser mode. */
+  openFile?: (absolutePath: string) => Promise<void>;
 }

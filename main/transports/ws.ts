@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Wire } from "../../common/bridge";
-import { ClientFrameSchema, type ClientFrame, type ServerFrame } from "../../common/frames";
+import { ClientFrameSchema, INVALID_TOKEN_CLOSE_CODE, type ClientFrame, type ServerFrame } from "../../common/frames";
 import { HOST_EVENT_NAMES } from "../../common/host-api";
 import { check } from "../../common/validation";
 import type { ScriptHost } from "../core/types";
@@ -38,8 +38,13 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = requestUrl(request);
     if (url?.pathname !== WS_PATH) return reject(socket, 404, "Not Found");
-    if (!sameSecret(url.searchParams.get("token") ?? "", token)) return reject(socket, 401, "Unauthorized");
     if (!allowedOrigins.includes(request.headers.origin ?? "")) return reject(socket, 403, "Forbidden");
+    // The workbench's own page with a token from another run: a browser hides an HTTP refusal
+    // from the page, so it is told with a close code it can tell from a server that is down.
+    // The socket is closed before it is a client: it never receives an event or runs a call.
+    if (!sameSecret(url.searchParams.get("token") ?? "", token)) {
+      return wss.handleUpgrade(request, socket, head, (refused) => refused.close(INVALID_TOKEN_CLOSE_CODE, "token not valid for this server"));
+    }
     wss.handleUpgrade(request, socket, head, (client) => wss.emit("connection", client, request));
   };
   server.on("upgrade", onUpgrade);

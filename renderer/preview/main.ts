@@ -2,7 +2,6 @@ import { PREVIEW_HELLO, PREVIEW_PORT, type FromPreview, type ToPreview } from ".
 import { blobModuleLoader } from "./component/loader";
 import { isRerunHotkey } from "../shared/hotkeys";
 import { createPreview } from "./preview";
-import { describeError } from "./report";
 import { installStorageStandIns } from "./storage/install";
 import "./styles/app.css";
 import "./styles/widgets.css";
@@ -24,9 +23,9 @@ window.addEventListener("message", (event) => {
   port.onmessage = (message: MessageEvent<ToPreview>) => preview.handle(message.data);
 });
 
-// Errors thrown later in a component's event handlers escape Streamlit too; show them in the workbench.
-window.addEventListener("error", (event) => preview.report("error", event.message));
-window.addEventListener("unhandledrejection", (event) => preview.report("error", `Unhandled rejection: ${describeError(event.reason).message}`));
+// Component console lines, and errors thrown later in event handlers (they escape Streamlit too),
+// go to the workbench's Log, attributed to their instance.
+preview.authorConsole.install(window);
 
 // Streamlit's R works anywhere on the app page; the workbench owns reruns, so forward it.
 window.addEventListener("keydown", (event) => {

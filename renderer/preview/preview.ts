@@ -7,6 +7,7 @@ import { PreviewLayoutMessageSchema, PreviewThemeMessageSchema } from "../../com
 import App from "./App.vue";
 import type { ModuleLoader } from "./component/loader";
 import { LoopRecorder } from "./loop/recorder";
+import { AuthorConsole } from "./console/author-console";
 import { describeError, type Report } from "./report";
 import { runtimeKey, type PreviewRuntime } from "./runtime";
 import type { StorageStandIns } from "./storage/install";
@@ -26,20 +27,40 @@ export interface Preview {
   handle(message: ToPreview): void;
   /** Sends a line to the workbench console, and to the timeline while recording. */
   report: Report;
+  /** What component code says (console, uncaught errors): `install` it on the frame's window. */
+  authorConsole: AuthorConsole;
   unmount(): void;
 }
 
 const EMPTY_TREE: RenderTree = { main: [], sidebar: [] };
+// FromPreviewSchema's bounds for a console line.
+const MAX_MESSAGE = 64 * 1024;
+const MAX_STACK = 16 * 1024;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The preview page: renders runs, owns widget states, and reports back through `send`. */
 export function createPreview({ root, send, loadModule, storage }: PreviewOptions): Preview {
   const loop = new LoopRecorder(send);
   const stopWatchingDom = loop.watchDom(window);
-  // The timeline shows the preview's console lines among the hops they came with.
-  const report: Report = (level, message) => {
-    loop.record(() => ({ kind: "console", causeId: null, level, message, source: "component" }));
-    send({ type: "console", level, message });
-  };
+  // One path for every line about component code: the timeline shows it among the hops it came
+  // with (an uncaught error as an error hop), the Log with its instance and the author's line.
+  const authorConsole = new AuthorConsole({
+    currentEvent: () => loop.currentEvent(),
+    pageHost: location.host,
+    emit: ({ level, message, origin, uncaught }) => {
+      const instance = origin.instance?.id ?? null;
+      const source = origin.source === "host" ? "host" : "component";
+      loop.record(() =>
+        uncaught
+          ? { kind: "error", causeId: loop.domCause(), instance, message, stack: origin.stack ?? null, source }
+          : { kind: "console", causeId: loop.domCause(), instance, level, message, source },
+      );
+      const line: FromPreview = { type: "console", level, message: cut(message, MAX_MESSAGE), ...origin };
+      if (origin.stack) line.stack = cut(origin.stack, MAX_STACK);
+      send(line);
+    },
+  });
+  const report: Report = (level, message, origin) => authorConsole.report(level, message, origin);
   const invocations: Promise<void>[] = [];
   const runtime: PreviewRuntime = {
     tree: shallowRef(EMPTY_TREE),
@@ -52,6 +73,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
     loadModule,
     report,
+    authorConsole,
     loop,
     track: (invocation) => void invocations.push(invocation),
   };
@@ -164,6 +186,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
   return {
     handle,
     report,
+    authorConsole,
     unmount: () => {
       stopWatchingDom();
       app.unmount();

@@ -1,9 +1,7 @@
-import type { FromPreview } from "../../common";
+import type { LogEntry, LogOrigin } from "../../common";
 
-type ConsoleLevel = Extract<FromPreview, { type: "console" }>["level"];
-
-/** Sends a line to the workbench console (component errors, values that could not be sent). */
-export type Report = (level: ConsoleLevel, message: string) => void;
+/** Sends a line to the workbench console (component errors, values that could not be sent), with the instance and author's line it is about. */
+export type Report = (level: LogEntry["level"], message: string, origin?: LogOrigin) => void;
 
 export interface ErrorInfo {
   message: string;

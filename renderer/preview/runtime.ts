@@ -1,6 +1,7 @@
 import { inject, type InjectionKey, type Ref, type ShallowRef } from "vue";
 import type { PageLayout, RenderTree } from "../../common";
 import type { ModuleLoader } from "./component/loader";
+import type { AuthorConsole } from "./console/author-console";
 import type { LoopRecorder } from "./loop/recorder";
 import type { Report } from "./report";
 import type { StreamedPage } from "./stream";
@@ -28,6 +29,8 @@ export interface PreviewRuntime {
   widgets: WidgetStateManager;
   loadModule: ModuleLoader;
   report: Report;
+  /** Attributes component console lines and errors to instances and maps their stacks. */
+  authorConsole: AuthorConsole;
   loop: LoopRecorder;
   /** A component (re)invocation the current render's `rendered` acknowledgement must wait for. */
   track(invocation: Promise<void>): void;

@@ -50,6 +50,7 @@ export function syncWithHost(host: HostClient): void {
     }
   }
 
+  host.onTokenRefused(() => hostStatus.setTokenRefused());
   host.onConnectionChange((connected) => {
     hostStatus.setConnected(connected);
     if (connected) void hello();

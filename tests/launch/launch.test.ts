@@ -134,3 +134,29 @@ describe("findElectronBinary", () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("findAppScript: files that are not app scripts", () => {
+  const dir = mkdtempSync(join(tmpdir(), "lw-launch-"));
+  it("a Python script says Loopwright runs TypeScript app scripts and where the translation is explained", () => {
+    const py = join(dir, "app.py");
+    writeFileSync(py, "import streamlit as st\n");
+    expect(findAppScript(py, ROOT)).toEqual({
+      ok: false,
+      message: `${py} is a Python script. Loopwright runs TypeScript app scripts that mirror it: \`export default function app(st) { … }\` with the same st calls, so your Python wrapper translates line by line (see ${join(ROOT, "README.md")}, section "Writing an app script").`,
+    });
+  });
+
+  it("another file says what an app script is", () => {
+    const css = join(dir, "style.css");
+    writeFileSync(css, "");
+    const found = findAppScript(css, ROOT);
+    expect(found).toEqual({ ok: false, message: expect.stringContaining(`${css} is not an app script: expected a .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs file`) });
+  });
+
+  it("TypeScript and JavaScript files are app scripts", () => {
+    for (const name of ["a.ts", "a.tsx", "a.mjs", "a.js"]) {
+      writeFileSync(join(dir, name), "");
+      expect(findAppScript(join(dir, name), ROOT)).toEqual({ ok: true, path: join(dir, name) });
+    }
+  });
+});

@@ -266,7 +266,11 @@ describe("component errors", () => {
     expect(stack !== null).toBe(withStack);
     if (stack) expect(stack.textContent).toMatch(/^at /);
     expect(preview.root.querySelector('[data-testid="stBidiComponentIsolated"]')).toBeNull();
-    expect(preview.ofType("console")).toEqual([{ type: "console", level: "error", message: `BidiComponent Error: ${message}` }]);
+    // The Log's line names the instance; its stack keeps the author's frames only (none of the preview's).
+    const [line] = preview.ofType("console");
+    expect(line).toMatchObject({ type: "console", level: "error", message: `BidiComponent Error: ${message}`, source: "component", instance: { component: "my_component", id: "k1" } });
+    expect(line.stack ?? "").not.toMatch(/renderer[\\/]preview|ComponentInstance/);
+    expect(preview.ofType("console")).toHaveLength(1);
   });
 
   it("stays failed on later runs, like Streamlit", async () => {

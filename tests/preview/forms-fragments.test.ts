@@ -107,7 +107,7 @@ describe("st.form", () => {
     expect(preview.ofType("rerun")).toEqual([]);
     expect(warn).toHaveBeenCalledWith(FORM_TRIGGER_WARNING);
     expect(FORM_TRIGGER_WARNING).toContain("setTriggerValue ignored inside st.form");
-    expect(preview.ofType("console")).toEqual([{ type: "console", level: "warn", message: FORM_TRIGGER_WARNING }]);
+    expect(preview.ofType("console")).toEqual([{ type: "console", level: "warn", message: FORM_TRIGGER_WARNING, source: "component" }]);
   });
 
   it("keeps pending changes shown (and unsent) through a rerun caused outside the form", async () => {
@@ -196,7 +196,7 @@ describe("fragments", () => {
     ]);
     const message = "One rerun carried changes from fragment frag-a and fragment frag-b; like Streamlit, it reruns fragment frag-a (the first).";
     expect(warn).toHaveBeenCalledWith(message);
-    expect(preview.ofType("console")).toEqual([{ type: "console", level: "warn", message }]);
+    expect(preview.ofType("console")).toEqual([{ type: "console", level: "warn", message, source: "component" }]);
   });
 
   it("submits a form inside a fragment as a fragment rerun", async () => {

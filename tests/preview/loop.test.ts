@@ -205,7 +205,17 @@ describe("preview loop hops", () => {
     expect(hops("error")).toEqual([expect.objectContaining({ causeId: invoke.id, message: "boom", source: "component", instance: "k1" })]);
     expect(hops("error")[0].stack).toContain("TypeError: boom");
     expect(hops("console")).toEqual([expect.objectContaining({ level: "error", message: "BidiComponent Error: boom", source: "component" })]);
-    expect(preview.ofType("console")).toEqual([{ type: "console", level: "error", message: "BidiComponent Error: boom" }]);
+    expect(preview.ofType("console")).toEqual([
+      {
+        type: "console",
+        level: "error",
+        message: "BidiComponent Error: boom",
+        source: "component",
+        instance: { component: "my_component", id: "k1" },
+        location: null,
+        stack: expect.stringMatching(/^TypeError: boom\n {4}at default \(.*loop\.test\.ts:\d+:\d+\)$/),
+      },
+    ]);
   });
 
   it("records nothing while recording is off", async () => {

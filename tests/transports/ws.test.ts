@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { RenderedRun, ServerFrame } from "../../common";
+import { INVALID_TOKEN_CLOSE_CODE } from "../../common/frames";
 import { HOST_EVENT_NAMES } from "../../common/host-api";
 import { decode, encode } from "../../common/codec";
 import { attachWebSocketTransport, type WebSocketTransport } from "../../main/transports/ws";
@@ -49,9 +50,15 @@ function nextFrame(client: WebSocket): Promise<ServerFrame> {
 }
 
 describe("WebSocket transport", () => {
-  it("refuses a wrong or missing token with 401", async () => {
-    await expect(connect({ token: "wrong" })).rejects.toThrow("HTTP 401");
-    await expect(connect({ token: "" })).rejects.toThrow("HTTP 401");
+  it("closes a socket with a wrong or missing token with the invalid-token code, before any event or call", async () => {
+    for (const token of ["wrong", ""]) {
+      const client = await connect({ token });
+      const events: unknown[] = [];
+      client.on("message", (data) => events.push(data.toString()));
+      const [code, reason] = await new Promise<[number, string]>((resolve) => client.once("close", (c, r) => resolve([c, r.toString()])));
+      expect([code, reason]).toEqual([INVALID_TOKEN_CLOSE_CODE, "token not valid for this server"]);
+      expect(events).toEqual([]);
+    }
   });
 
   it("refuses a foreign or missing Origin with 403", async () => {

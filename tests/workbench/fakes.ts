@@ -27,7 +27,7 @@ const ANSWERS: { [M in HostMethod]?: () => HostResult<M> } = {
 /** A host client whose methods are spies (one per host method) and whose events the test fires by hand. */
 export function fakeHost() {
   const events = new Emitter<HostEvents>();
-  const connection = new Emitter<{ change: boolean }>();
+  const connection = new Emitter<{ change: boolean; tokenRefused: void }>();
   const methods = Object.fromEntries(
     HOST_METHOD_NAMES.map((method) => [method, vi.fn(async (..._args: unknown[]): Promise<unknown> => ANSWERS[method]?.())]),
   ) as { [M in HostMethod]: Mock<HostApi[M]> };
@@ -38,6 +38,7 @@ export function fakeHost() {
     onConnectionChange: (listener: (connected: boolean) => void) => {
       return connection.on("change", listener);
     },
+    onTokenRefused: (listener: () => void) => connection.on("tokenRefused", listener),
   } satisfies HostClient;
   return {
     host: host as typeof host & HostClient,

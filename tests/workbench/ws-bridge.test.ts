@@ -4,6 +4,7 @@ import type { ClientFrame, ServerFrame } from "../../common";
 import { decode, encode } from "../../common/codec";
 import { createHostClient } from "../../renderer/workbench/bridge/host-client";
 import { WsBridge, workbenchSocketUrl, type SocketLike } from "../../renderer/workbench/bridge/ws-bridge";
+import { INVALID_TOKEN_CLOSE_CODE } from "../../common/frames";
 import { snapshot } from "./fakes";
 
 class FakeSocket implements SocketLike {
@@ -23,9 +24,9 @@ class FakeSocket implements SocketLike {
   receive(frame: ServerFrame | string) {
     this.onmessage?.({ data: typeof frame === "string" ? frame : encode(frame) } as MessageEvent);
   }
-  drop() {
+  drop(code = 1006) {
     this.readyState = 3;
-    this.onclose?.({} as CloseEvent);
+    this.onclose?.({ code } as CloseEvent);
   }
 }
 
@@ -51,6 +52,17 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe("WsBridge", () => {
+  it("stops retrying when the server refuses the page's token, and says so", async () => {
+    const { bridge, host } = connect();
+    const refused = vi.fn();
+    bridge.onTokenRefused(refused);
+    latest().drop(INVALID_TOKEN_CLOSE_CODE);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets).toHaveLength(1);
+    expect(refused).toHaveBeenCalledTimes(1);
+    await expect(host.stop()).rejects.toThrow("This page's token is not valid for the running server");
+  });
+
   it("holds calls until the socket opens, then matches results to calls by id", async () => {
     const { host } = connect();
     const hello = host.hello();

@@ -17,6 +17,7 @@ interface Registered {
   css: string | null;
   cssPath: string | null;
   js: string | null;
+  jsPath: string | null;
   isolateStyles: boolean;
 }
 
@@ -35,12 +36,14 @@ export class ComponentRegistry {
     if (typeof name !== "string" || name.trim() === "") throw StreamlitAPIException("A component needs a non-empty `name`.");
     const context = ctx();
     const css = readAsset(name, "css", definition.css, context.appDir);
+    const js = readAsset(name, "js", definition.js, context.appDir);
     this.components.set(name, {
       name,
       html: readAsset(name, "html", definition.html, context.appDir)?.text ?? null,
       css: css?.text ?? null,
       cssPath: css?.path ?? null,
-      js: readAsset(name, "js", definition.js, context.appDir)?.text ?? null,
+      js: js?.text ?? null,
+      jsPath: js?.path ?? null,
       isolateStyles: definition.isolate_styles ?? true,
     });
     return (options: MountOptions = {}) => this.mount(ctx(), name, options);
@@ -83,6 +86,7 @@ export class ComponentRegistry {
       css: registered.css,
       cssPath: registered.cssPath,
       js: registered.js,
+      jsPath: registered.jsPath,
       isolateStyles: registered.isolateStyles,
       data: serialized.data,
       width,

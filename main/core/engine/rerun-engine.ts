@@ -3,7 +3,7 @@ import type { AppElement, RenderTree, SessionStateEdit, SessionStateEntry, Widge
 import type { AppScript, St } from "../../../common/api";
 import { ComponentRegistry } from "./component";
 import { ControlSignal } from "./errors";
-import { toExceptionElement } from "./exceptions";
+import { toExceptionElement, traceRows } from "./exceptions";
 import { RunContext, type DeltaSink } from "./run-context";
 import type { DueCallback } from "./session-state";
 import { LoopJournal, type EngineHop } from "./journal";
@@ -39,6 +39,8 @@ export interface RunOutcome {
   fragmentId: string | null;
   /** What the loop debugger's timeline shows of this run: callbacks, triggers, reverts, remounts, data diffs. */
   hops: EngineHop[];
+  /** An interrupted run: the author's frame of the st call where it stopped (`app (app.ts:12:6)`), if any. */
+  interruptedAt?: string | null;
 }
 
 /**
@@ -95,11 +97,16 @@ export class RerunEngine {
     const callbacks = request.widgetStates.flatMap((ws) => state.receive(ws));
     let status: RunOutcome["status"] = "ok";
     let stopped = false;
+    let interruptedAt: string | null = null;
     const script = this.runs.run(ctx, async () => {
       for (const callback of callbacks) this.runCallback(ctx, callback);
       for (const edit of request.edits) applyEdit(this.st.session_state, edit);
       if (fragment) await ctx.within(fragment.target, () => fragment.record.body(...fragment.record.args));
-      else await this.app(this.st);
+      else {
+        // Called unbound: a method call would name the author's frame `RerunEngine.app` in traces.
+        const app = this.app;
+        await app(this.st);
+      }
       await ctx.settleBodies();
     });
     const aborted = new Promise<never>((_, reject) => (this.abort = () => reject(new ControlSignal("interrupted"))));
@@ -110,7 +117,10 @@ export class RerunEngine {
       ctx.clearSubmittedForms();
     } catch (error) {
       if (error instanceof ControlSignal) {
-        if (error.kind === "interrupted") status = "interrupted";
+        if (error.kind === "interrupted") {
+          status = "interrupted";
+          interruptedAt = traceRows(error.stack ?? "")[0] ?? null;
+        }
         if (error.kind === "rerun") ctx.rerunRequested = true;
         if (error.kind === "stop") stopped = true;
       } else {
@@ -144,6 +154,7 @@ export class RerunEngine {
       rerunRequested: ctx.rerunRequested,
       rerunFragment: ctx.rerunFragment,
       fragmentId: fragment ? request.fragmentId! : null,
+      interruptedAt,
     };
   }
 

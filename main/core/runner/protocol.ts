@@ -14,7 +14,9 @@ export type FromWorker =
   | { type: "done"; runId: number; outcome: RunOutcome; committed: ExportedState }
   | { type: "log"; entry: LogEntry }
   /** What run `runId` rendered since its last batch; sent only while it is still running at a macrotask boundary. */
-  | { type: "deltas"; runId: number; deltas: Delta[] };
+  | { type: "deltas"; runId: number; deltas: Delta[] }
+  /** The script is ending the worker (process.exit): why, for the run's result and the Log. */
+  | { type: "exiting"; reason: string };
 
 export interface WorkerData {
   /** One Int32: non-zero asks the running script to stop at its next st call. */

@@ -5,6 +5,8 @@ import type { ExportedState } from "../engine/persist";
 import type { RunOutcome, RunRequest } from "../engine/rerun-engine";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
 
+const DISPOSED = "disposed";
+
 export type RunResult =
   | { status: "done"; outcome: RunOutcome }
   /** The runner was terminated (stop, or a run that ignored an interrupt) or died. */
@@ -67,7 +69,7 @@ export class ScriptRunner {
   }
 
   async dispose(): Promise<void> {
-    await this.kill("disposed");
+    await this.kill(DISPOSED);
   }
 
   private send(message: ToWorker): void {
@@ -96,6 +98,10 @@ export class ScriptRunner {
 
   private receive(message: FromWorker): void {
     if (message.type === "log") return this.onLog(message.entry);
+    if (message.type === "exiting") {
+      this.killReason = message.reason;
+      return;
+    }
     if (message.type === "loaded") {
       const resolve = this.pendingLoad;
       this.pendingLoad = null;
@@ -119,5 +125,9 @@ export class ScriptRunner {
     const inflight = this.inflight;
     this.inflight = null;
     inflight?.resolve({ status: "killed", reason });
+    // Between runs nobody would otherwise learn why the next run starts a new runner.
+    if (!inflight && reason !== DISPOSED) {
+      this.onLog({ level: "error", message: `The script runner stopped: ${reason.replace(/\.$/, "")}. A new one starts with the next run; session state is kept.`, at: Date.now(), runId: null, source: "host" });
+    }
   }
 }

@@ -2,12 +2,13 @@ import { Module } from "node:module";
 import { dirname, sep } from "node:path";
 import { format } from "node:util";
 import { parentPort, workerData } from "node:worker_threads";
-import type { AppElement, Delta } from "../../../common";
+import { formatLocation, type AppElement, type Delta, type LogEntry } from "../../../common";
 import type { AppScript } from "../../../common/api";
 import { exportState, importState } from "../engine/persist";
 import { RerunEngine, type RunRequest } from "../engine/rerun-engine";
 import { toExceptionElement } from "../engine/exceptions";
 import { DeltaQueue } from "../engine/delta-queue";
+import { authorFrames } from "./locations";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol";
 
 /**
@@ -26,6 +27,8 @@ let running: number | null = null;
 const STREAM_INTERVAL_MS = 50;
 
 forwardConsole();
+keepAsyncErrors();
+explainExit();
 
 port.on("message", async (message: ToWorker) => {
   if (message.type === "load") post({ type: "loaded", error: load(message) });
@@ -94,6 +97,7 @@ async function run(request: RunRequest) {
   });
   running = null;
   if (flush) clearImmediate(flush);
+  if (outcome.interruptedAt) outcome.interruptedAt = relative({ trace: [outcome.interruptedAt] }).trace[0];
   relativeTraces(outcome.tree.main);
   relativeTraces(outcome.tree.sidebar);
   post({ type: "done", runId: request.runId, outcome, committed: exportState(engine.state) });
@@ -116,13 +120,53 @@ function relative<T extends { trace: string[] }>(element: T): T {
   return { ...element, trace: element.trace.map((row) => row.split(prefix).join("")) };
 }
 
+function log(level: LogEntry["level"], message: string, stack: string | undefined, withStack: boolean) {
+  const { rows, location } = authorFrames(stack, appDir);
+  const authorStack = withStack && rows.length ? [message, ...rows.map((row) => `    at ${row}`)].join("\n") : null;
+  post({ type: "log", entry: { level, message, at: Date.now(), runId: null, source: "script", location, stack: authorStack } });
+}
+
+/** The script's console lines go to the Log (and still to the terminal), with the line that wrote them. */
 function forwardConsole() {
   const levels = { log: "info", info: "info", debug: "info", warn: "warn", error: "error" } as const;
   for (const [method, level] of Object.entries(levels)) {
     const original = console[method as keyof typeof levels].bind(console);
     console[method as keyof typeof levels] = (...args: unknown[]) => {
       original(...args);
-      post({ type: "log", entry: { level, message: format(...args), at: Date.now(), runId: null } });
+      log(level, format(...args), new Error().stack, false);
     };
   }
+}
+
+/**
+ * A rejection nobody handles, or a throw in a timer, would end the worker (Node's default) and the
+ * next run would pay for a new one without anyone knowing why. Like an exception in a Python
+ * script's thread, it is reported (in the Log, with the script's line) and the script carries on.
+ */
+function keepAsyncErrors() {
+  const report = (how: string, error: unknown) => {
+    const stack = error instanceof Error ? error.stack : undefined;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : `${String(error)} (not an Error, so no stack)`;
+    const { location } = authorFrames(stack, appDir);
+    log("error", `${how}: ${text}${location ? ` (${formatLocation(location)})` : ""}`, stack, true);
+  };
+  process.on("unhandledRejection", (reason) => report("Unhandled promise rejection in the script", reason));
+  process.on("uncaughtException", (error) => report("Uncaught exception in the script (in a timer or a callback)", error));
+}
+
+/**
+ * process.exit in a worker would end only the runner, silently. It still does (nothing after it
+ * should run), but first the host is told where and why, and says so.
+ */
+function explainExit() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    const { location } = authorFrames(new Error().stack, appDir);
+    const where = location ? ` at ${formatLocation(location)}` : "";
+    post({
+      type: "exiting",
+      reason: `The script called process.exit(${code ?? ""})${where}. Loopwright cannot let a script exit the host: the run ended there and the runner was restarted`,
+    });
+    exit(code ?? undefined);
+  }) as typeof process.exit;
 }

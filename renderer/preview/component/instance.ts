@@ -1,5 +1,6 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
-import { loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type WidgetPlacement } from "../../../common";
+import { formatLocation, loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type WidgetPlacement } from "../../../common";
+import type { AttributedInstance, AuthorConsole } from "../console/author-console";
 import { componentStack, type HopStamp, type LoopRecorder } from "../loop/recorder";
 import { describeError, type ErrorInfo, type Report } from "../report";
 import type { WidgetStateManager } from "../widgets/manager";
@@ -10,6 +11,8 @@ export interface InstanceContext {
   loadModule: ModuleLoader;
   widgets: WidgetStateManager;
   report: Report;
+  /** Where the instance's console lines and errors are attributed and their stacks mapped. */
+  console: AuthorConsole;
   loop: LoopRecorder;
   /** Shows the error element in place of the component. */
   fail(error: ErrorInfo): void;
@@ -70,6 +73,9 @@ export class ComponentInstance {
   private readonly elementId: string;
   /** The instance as the timeline names it: its user key, or its element id when unkeyed. */
   private readonly instance: string;
+  /** The instance as the Log names it, and its host element (events under it are its own). */
+  private readonly attributed: AttributedInstance;
+  private readonly detach: () => void;
   private content: Content | null = null;
   private inputs: Inputs | null = null;
   /** Whether the default export was ever invoked: once it was, an invocation without previous inputs is the JS coming back. */
@@ -93,6 +99,8 @@ export class ComponentInstance {
   ) {
     this.elementId = element.id;
     this.instance = element.key ?? element.id;
+    this.attributed = { instance: { component: element.name, id: this.instance }, host };
+    this.detach = ctx.console.attach(this.attributed);
     if (element.isolateStyles) {
       const shadow = host.attachShadow({ mode: "open" });
       // Goes away with the shadow root, so nothing to stop.
@@ -130,6 +138,7 @@ export class ComponentInstance {
     // No inputs shown yet: the first invocation, or the JS is back after a run without any.
     const changed: InvokeReason[] = this.inputs ? changedInputs(this.inputs, inputs) : [this.invoked ? "js" : "mount"];
     if (!changed.length) return this.chain;
+    this.ctx.console.module(element.name, element.js, element.jsPath ?? null);
     this.inputs = inputs;
     this.invoked = true;
     const why: Invocation = {
@@ -144,6 +153,7 @@ export class ComponentInstance {
   /** Calls the last returned cleanup once, after any invocation still in flight has returned. */
   unmount(): void {
     this.state = "unmounted";
+    this.detach();
     if (this.content?.cssUrl) URL.revokeObjectURL(this.content.cssUrl);
     // The render removing it is the current one now, not once the chain has run.
     const causeId = this.ctx.loop.renderCause(this.elementId);
@@ -153,7 +163,8 @@ export class ComponentInstance {
       try {
         await this.cleanup();
       } catch (error) {
-        this.ctx.report("error", `Failed to run custom component cleanup: ${describeError(error).message}`);
+        const { message, stack } = this.authorError(describeError(error));
+        this.ctx.report("error", `Failed to run custom component cleanup: ${message}`, this.origin(stack));
       }
     });
   }
@@ -235,7 +246,7 @@ export class ComponentInstance {
       this.call = { stamp };
       try {
         // Streamlit keeps whatever the latest call returned (awaited), even `undefined`.
-        this.cleanup = await (render as (args: FrontendRendererArgs) => unknown)(args);
+        this.cleanup = await this.ctx.console.during(this.attributed, () => (render as (args: FrontendRendererArgs) => unknown)(args));
       } finally {
         this.call = null;
         this.recordInvoke(why, stamp);
@@ -245,7 +256,8 @@ export class ComponentInstance {
       const causeId = stamp?.id ?? null;
       if (this.isUnmounted()) {
         this.recordError(info, causeId);
-        this.ctx.report("error", `BidiComponent Error: ${info.message}`);
+        const { message, stack } = this.authorError(info);
+        this.ctx.report("error", `BidiComponent Error: ${message}`, this.origin(stack));
       } else {
         this.fail(info, causeId);
       }
@@ -283,11 +295,27 @@ export class ComponentInstance {
     this.ctx.loop.record(() => ({ kind: "error", causeId, instance: this.instance, message: error.message, stack: error.stack, source: "component" }));
   }
 
-  /** `causeId`: the invoke hop of the call that failed, if it was one. */
+  /**
+   * `causeId`: the invoke hop of the call that failed, if it was one. The error box and the Log
+   * show the author's frames only, in the author's file, and the Log's line names where.
+   */
   private fail(error: ErrorInfo, causeId: string | null = null): void {
     this.state = "failed";
-    this.recordError(error, causeId);
-    this.ctx.report("error", `BidiComponent Error: ${error.message}`);
-    this.ctx.fail(error);
+    // The error box keeps Streamlit's module names; the Log (below) names the author's file.
+    const authored = error.stack === null ? error : { message: error.message, stack: this.ctx.console.mapStack(error.stack, false).stack };
+    this.recordError(authored, causeId);
+    const { message, stack } = this.authorError(error);
+    this.ctx.report("error", `BidiComponent Error: ${message}`, this.origin(stack));
+    this.ctx.fail(authored);
+  }
+
+  /** The message with where it happened (`… (stars.js:3:6)`), and the stack mapped to the author's files. */
+  private authorError(error: ErrorInfo): { message: string; stack: ReturnType<AuthorConsole["mapStack"]> } {
+    const stack = this.ctx.console.mapStack(error.stack);
+    return { message: stack.location ? `${error.message} (${formatLocation(stack.location)})` : error.message, stack };
+  }
+
+  private origin({ stack, location }: ReturnType<AuthorConsole["mapStack"]>) {
+    return { instance: this.attributed.instance, location, stack };
   }
 }

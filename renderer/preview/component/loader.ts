@@ -37,8 +37,51 @@ export const blobModuleLoader: ModuleLoader = (js, name) => {
   if (!module) {
     const source = `${js}\n//# sourceURL=${moduleFileName(name, js)}`;
     const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-    module = import(/* @vite-ignore */ url) as Promise<ComponentModule>;
+    const fileName = moduleFileName(name, js);
+    module = (import(/* @vite-ignore */ url) as Promise<ComponentModule>).catch(async (error: unknown) => {
+      throw isParseError(error) ? await locatedParseError(error, url, fileName) : error;
+    });
     modules.set(js, module);
   }
   return module;
 };
+
+/** A module that does not parse rejects with a SyntaxError that has no frames (an error its code threw has the module's). */
+function isParseError(error: unknown): error is SyntaxError {
+  return error instanceof SyntaxError && !MODULE_FILE_PATTERN.test(error.stack ?? "");
+}
+
+/**
+ * The rejection of `import()` says what is wrong but not where. A `<script type="module">` of the
+ * same URL fails to parse again (so none of it runs) and reports the line and column as an error
+ * event; the error is rethrown with that position as a frame of the module, which the Log maps
+ * to the author's file like any other.
+ */
+function locatedParseError(error: SyntaxError, url: string, fileName: string): Promise<SyntaxError> {
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    const done = (position: { line: number; column: number } | null) => {
+      window.removeEventListener("error", onError, { capture: true });
+      clearTimeout(timer);
+      script.remove();
+      if (position) error.stack = `SyntaxError: ${error.message}\n    at ${fileName}:${position.line}:${position.column}`;
+      resolve(error);
+    };
+    // Captured first and stopped: this is the probe's echo of a failure already reported, not a new error.
+    const onError = (event: ErrorEvent) => {
+      if (event.filename !== url) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      done(event.lineno ? { line: event.lineno, column: event.colno } : null);
+    };
+    const timer = setTimeout(() => done(null), PARSE_PROBE_MS);
+    window.addEventListener("error", onError, { capture: true });
+    script.type = "module";
+    script.src = url;
+    script.onerror = () => done(null);
+    document.head.append(script);
+  });
+}
+
+/** A blob module's parse error is reported within a task or two; past this, give the error as it is. */
+const PARSE_PROBE_MS = 1000;

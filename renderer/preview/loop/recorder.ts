@@ -106,6 +106,11 @@ export class LoopRecorder {
     return this.dispatch.watch(target);
   }
 
+  /** The user event being dispatched now, recording or not. */
+  currentEvent(): Event | null {
+    return this.dispatch.current();
+  }
+
   /** The dom hop of the user event being dispatched now, recorded the first time something happens under it. */
   domCause(): string | null {
     const event = this.on ? this.dispatch.current() : null;

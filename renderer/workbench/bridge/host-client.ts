@@ -7,6 +7,8 @@ import type { ReconnectingBridge } from "./ws-bridge";
 export interface HostClient extends HostApi, HostEventSource {
   /** Fires when the transport drops and when it is back (resync then); never over Electron IPC. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Fires once when the server refuses the page's token (browser mode): nothing will reconnect. */
+  onTokenRefused(listener: () => void): () => void;
 }
 
 export const HOST_CLIENT: InjectionKey<HostClient> = Symbol("loopwright host client");
@@ -34,5 +36,6 @@ export function createHostClient(bridge: LoopwrightBridge | ReconnectingBridge):
     on: (event, listener) => bridge.on(event, listener),
     onConnectionChange: (listener) =>
       "onConnectionChange" in bridge ? bridge.onConnectionChange(listener) : () => {},
+    onTokenRefused: (listener) => ("onTokenRefused" in bridge ? bridge.onTokenRefused(listener) : () => {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { CallHost, ClientFrame, HostEventName, HostEvents, LoopwrightBridge, OnHostEvent, ServerFrame, Wire } from "../../../common";
 import { Emitter } from "../../../common";
 import { decode, encode } from "../../../common/codec";
+import { INVALID_TOKEN_CLOSE_CODE } from "../../../common/frames";
 
 /** The part of the browser WebSocket this bridge uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -24,6 +25,8 @@ export interface WsBridgeOptions {
  */
 export interface ReconnectingBridge extends LoopwrightBridge {
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** The server refused this page's token: it stopped trying, for good. */
+  onTokenRefused(listener: () => void): () => void;
 }
 
 interface Pending {
@@ -46,7 +49,8 @@ export class WsBridge implements ReconnectingBridge {
   private readonly pending = new Map<number, Pending>();
   private unsent: ClientFrame[] = [];
   private readonly events = new Emitter<HostEvents>();
-  private readonly connection = new Emitter<{ change: boolean }>();
+  private readonly connection = new Emitter<{ change: boolean; tokenRefused: void }>();
+  private tokenRefused = false;
   private connected = false;
   private reportedDown = false;
   private retryMs: number;
@@ -64,7 +68,7 @@ export class WsBridge implements ReconnectingBridge {
     const frame: ClientFrame = { type: "call", id: this.nextId++, method, args };
     return new Promise<Wire>((resolve, reject) => {
       if (this.socket.readyState > OPEN) {
-        reject(new Error("Not connected to the Loopwright host"));
+        reject(new Error(this.tokenRefused ? "This page's token is not valid for the running server" : "Not connected to the Loopwright host"));
         return;
       }
       this.pending.set(frame.id, { resolve, reject });
@@ -79,6 +83,10 @@ export class WsBridge implements ReconnectingBridge {
     return this.connection.on("change", listener);
   }
 
+  onTokenRefused(listener: () => void): () => void {
+    return this.connection.on("tokenRefused", listener);
+  }
+
   private open(): void {
     const socket = this.openSocket(this.url);
     this.socket = socket;
@@ -91,16 +99,22 @@ export class WsBridge implements ReconnectingBridge {
     };
     socket.onmessage = (event) => this.receive(event.data);
     // A failed connect fires error and then close, so close alone does the cleanup.
-    socket.onclose = () => this.closed();
+    socket.onclose = (event) => this.closed(event?.code);
   }
 
-  private closed(): void {
+  private closed(code: number | undefined): void {
     this.connected = false;
     this.unsent = [];
     const lost = [...this.pending.values()];
     this.pending.clear();
     for (const call of lost) call.reject(new Error("Lost the connection to the Loopwright host"));
     if (!this.reportedDown) this.report(false);
+    // A server restart made this page's token stale; retrying cannot fix that.
+    if (code === INVALID_TOKEN_CLOSE_CODE) {
+      this.tokenRefused = true;
+      this.connection.emit("tokenRefused", undefined);
+      return;
+    }
     setTimeout(() => this.open(), this.retryMs);
     this.retryMs = Math.min(this.retryMs * 2, this.backoff.max);
   }

@@ -23,7 +23,10 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
     else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
     else if (message.type === "stop") void hostStatus.stop();
     else if (message.type === "loop") timeline.forward(message.events);
-    else log.report(message.level, message.message);
+    else {
+      const { type: _console, level, message: text, ...origin } = message;
+      log.report(level, text, origin);
+    }
   });
   port.on("invalid", (reason) => log.report("error", `Dropped a malformed message from the preview: ${reason}`));
 

@@ -21,6 +21,8 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
   /** The last run the preview acknowledged as rendered and settled. */
   const renderedRunId = ref(0);
   const connected = ref(true);
+  /** The server refused this page's token (a tab from an earlier run): the bridge stopped retrying. */
+  const tokenRefused = ref(false);
 
   function apply(next: HostStatus): void {
     status.value = next;
@@ -32,6 +34,10 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
 
   function setConnected(value: boolean): void {
     connected.value = value;
+  }
+
+  function setTokenRefused(): void {
+    tokenRefused.value = true;
   }
 
   async function command(name: string, action: () => Promise<void>): Promise<void> {
@@ -47,5 +53,5 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
   const rerun = (request: RerunRequest) => command("Rerun", () => host.rerun(request));
   const stop = () => command("Stop", () => host.stop());
 
-  return { status, renderedRunId, connected, apply, acknowledge, setConnected, rerun, rerunApp, stop };
+  return { status, renderedRunId, connected, tokenRefused, setTokenRefused, apply, acknowledge, setConnected, rerun, rerunApp, stop };
 });

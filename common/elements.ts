@@ -35,6 +35,11 @@ export interface BidiComponentElement extends WidgetPlacement {
   cssPath?: string | null;
   js: string | null;
   isolateStyles: boolean;
+  /**
+   * Set when html, css or js came from files: a digest of their text. A new digest (the author
+   * saved one of them) remounts the instance, keeping its state: Loopwright's hot reload.
+   */
+  fileDigest?: string;
   data: ComponentData;
   width: Width;
   height: Height;

@@ -4,6 +4,7 @@ import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } fr
 import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
+import { ScenarioNameSchema, type SwitchResult } from "./project";
 
 /** A type the tables below carry without a runtime check: results and events come from our own host. */
 declare const carried: unique symbol;
@@ -49,6 +50,8 @@ export const HOST_METHODS = {
   resumeReruns: { args: v.tuple([]), result: carries<void>() },
   /** Run the oldest held request and keep holding the rest. */
   stepRerun: { args: v.tuple([]), result: carries<void>() },
+  /** Open another scenario of the project's loopwright.config.ts: a new session, as if opened afresh. */
+  switchScenario: { args: v.tuple([ScenarioNameSchema]), result: carries<SwitchResult>() },
 };
 
 type HostMethodTable = typeof HOST_METHODS;
@@ -65,6 +68,8 @@ const HOST_EVENTS = {
   sessionState: carries<SessionStateSnapshot>(),
   log: carries<LogEntry>(),
   loop: carries<LoopDelta>(),
+  /** A new session started (another scenario): the workbench asks for a fresh snapshot. */
+  session: carries<{ sessionId: string }>(),
 };
 
 type HostEventTable = typeof HOST_EVENTS;

@@ -18,3 +18,4 @@ export type * from "./loop-events";
 export * from "./loop-values";
 export * from "./browser-state";
 export * from "./emitter";
+export type * from "./project";

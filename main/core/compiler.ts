@@ -1,6 +1,9 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
+import type { BuildProblem } from "../../common";
+import { problemFromEsbuild } from "./code-frame";
 
 /**
  * An app script (TS or JS, with its imports) compiled into one CommonJS bundle with an inline
@@ -24,6 +27,8 @@ export class CompileError extends Error {
   constructor(
     message: string,
     readonly location: { file: string; line: number; column: number } | null,
+    /** The same error with the lines around it, for the workbench's overlay. */
+    readonly problem: BuildProblem | null = null,
   ) {
     super(message);
   }
@@ -63,7 +68,7 @@ export async function compileScript(appPath: string): Promise<CompiledScript> {
       plugins: [sharedPackages],
     });
   } catch (error) {
-    throw toCompileError(error);
+    throw toCompileError(error, dirname(appPath));
   }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes("node_modules"))
@@ -71,7 +76,7 @@ export async function compileScript(appPath: string): Promise<CompiledScript> {
   return { code: result.outputFiles[0].text, filename, inputs };
 }
 
-function toCompileError(error: unknown): CompileError {
+function toCompileError(error: unknown, appDir: string): CompileError {
   const failure = error as esbuild.BuildFailure;
   const first = failure.errors?.[0];
   if (!first) return new CompileError(error instanceof Error ? error.message : String(error), null);
@@ -80,5 +85,12 @@ function toCompileError(error: unknown): CompileError {
   return new CompileError(
     where ? `${first.text}\n\n    ${loc!.lineText}\n    ${" ".repeat(loc!.column)}^` : first.text,
     loc ? { file: loc.file, line: loc.line, column: loc.column + 1 } : null,
+    problemFromEsbuild(error, "script", null, (file) => file, (file) => {
+      try {
+        return readFileSync(resolve(appDir, file), "utf8");
+      } catch {
+        return null;
+      }
+    }),
   );
 }

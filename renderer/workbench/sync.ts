@@ -22,6 +22,8 @@ export function syncWithHost(host: HostClient): void {
   host.on("sessionState", session.apply);
   host.on("log", log.add);
   host.on("loop", timeline.applyDelta);
+  // Another scenario opened: everything shown belongs to the old session, so start over from a snapshot.
+  host.on("session", () => void hello());
 
   async function hello(): Promise<void> {
     try {

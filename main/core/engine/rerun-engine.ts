@@ -1,6 +1,7 @@
 import type { RenderTree, SessionStateEdit, SessionStateEntry, WidgetState } from "../../../common";
 import type { AppScript, St } from "../../../common/api";
-import { ComponentRegistry } from "./component";
+import type { BuildProblem } from "../../../common";
+import { ComponentRegistry, type ComponentSources } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement } from "./exceptions";
 import { RunContext } from "./run-context";
@@ -36,6 +37,9 @@ export interface RunOutcome {
   fragmentId: string | null;
   /** What the loop debugger's timeline shows of this run: callbacks, triggers, reverts, remounts, data diffs. */
   hops: EngineHop[];
+  /** The files the components were read from (the host watches them) and those failing to build. */
+  componentSources: ComponentSources;
+  componentProblems: BuildProblem[];
 }
 
 /**
@@ -114,6 +118,8 @@ export class RerunEngine {
       rerunRequested: ctx.rerunRequested,
       rerunFragment: ctx.rerunFragment,
       fragmentId: fragment ? request.fragmentId! : null,
+      componentSources: this.registry.sources(),
+      componentProblems: this.registry.problems(),
     };
   }
 

@@ -6,12 +6,24 @@ import * as v from "valibot";
  *
  *   export default { scenarios: { basic: "./app.ts", empty: "./empty.ts" } } satisfies LoopwrightConfig;
  */
-export const LoopwrightConfigSchema = v.strictObject({
-  scenarios: v.pipe(
-    v.record(v.pipe(v.string(), v.trim(), v.nonEmpty("a scenario name must not be empty")), v.pipe(v.string(), v.nonEmpty("a scenario's app script path must not be empty"))),
-    v.check((scenarios) => Object.keys(scenarios).length > 0, "list at least one scenario"),
-  ),
-});
+export const LoopwrightConfigSchema = v.strictObject(
+  {
+    scenarios: v.pipe(
+      v.record(
+        v.pipe(v.string(), v.trim(), v.nonEmpty("a scenario name must not be empty")),
+        v.pipe(v.string("an app script path must be a string"), v.nonEmpty("an app script path must not be empty")),
+        "must be an object of scenario names and app script paths",
+      ),
+      v.check((scenarios) => Object.keys(scenarios).length > 0, "list at least one scenario"),
+    ),
+  },
+  (issue) =>
+    issue.expected === "never"
+      ? `unknown key: the config takes only "scenarios"`
+      : issue.received === "undefined" && issue.path?.length
+        ? "missing: an object of scenario names and app script paths"
+        : `the default export must be an object, got ${issue.received}`,
+);
 
 export type LoopwrightConfig = v.InferInput<typeof LoopwrightConfigSchema>;
 

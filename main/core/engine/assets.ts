@@ -255,8 +255,10 @@ function buildSource(componentName: string, entry: string, appDir: string): Buil
       metafile: true,
       logLevel: "silent",
       absWorkingDir: dirname(entry),
-      // Library code reads it to pick its development build, as in the template's vite config.
-      define: { "process.env.NODE_ENV": '"development"' },
+      // Library code reads it to pick its build, as in the template's vite config. Production:
+      // the module travels with every render of every instance, and React's development build
+      // with its source map is megabytes (docs/fidelity.md row 14).
+      define: { "process.env.NODE_ENV": '"production"' },
     });
   } catch (error) {
     throw buildError(error, componentName, appDir, dirname(entry), [entry]);
@@ -264,9 +266,23 @@ function buildSource(componentName: string, entry: string, appDir: string): Buil
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes("node_modules"))
     .map((input) => resolve(dirname(entry), input));
-  const built = { code: result.outputFiles[0].text, inputs, stamps: inputs.map(fileStamp) };
+  const built = { code: withoutLibrarySources(result.outputFiles[0].text), inputs, stamps: inputs.map(fileStamp) };
   builds.set(entry, built);
   return built;
+}
+
+const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
+
+/**
+ * The inline source map keeps the author's sources and drops the text of node_modules files
+ * (their lines still map to their paths): it is most of the module's size otherwise.
+ */
+function withoutLibrarySources(code: string): string {
+  const found = INLINE_MAP.exec(code);
+  if (!found) return code;
+  const map = JSON.parse(Buffer.from(found[1], "base64").toString("utf8")) as { sources: string[]; sourcesContent?: (string | null)[] };
+  map.sourcesContent = map.sourcesContent?.map((content, i) => (map.sources[i].includes("node_modules") ? null : content));
+  return `${code.slice(0, found.index)}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
 }
 
 const checked = new Map<string, string>();

@@ -179,7 +179,8 @@ export class Workbench {
    */
   async switchScenario(name: string): Promise<void> {
     await this.page.getByTestId("lw-scenario").selectOption(name);
-    await expectEventually(() => this.scenario(), name, `scenario "${name}" did not open`);
+    // A new session: its script is compiled and its runner started before the switch answers.
+    await expectEventually(() => this.scenario(), name, `scenario "${name}" did not open`, 20_000);
     await this.waitForIdle({ timeout: 20_000 });
   }
 
@@ -272,9 +273,9 @@ export class Workbench {
   }
 }
 
-/** Polls `read` until it returns `expected`, for up to 5 s. */
-async function expectEventually<T>(read: () => Promise<T>, expected: T, message: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
+/** Polls `read` until it returns `expected`, for up to `timeoutMs` (5 s). */
+async function expectEventually<T>(read: () => Promise<T>, expected: T, message: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while ((await read()) !== expected) {
     if (Date.now() > deadline) throw new Error(`loopwright/test: ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 40));

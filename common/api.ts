@@ -5,6 +5,8 @@
  */
 import type { Height, Width } from "./elements";
 
+export type { LoopwrightConfig } from "./project";
+
 export type Callback = () => void;
 
 /** Arguments of a component's mount function (Python keyword arguments). */
@@ -26,9 +28,15 @@ export type ComponentRenderer = (options?: MountOptions) => ComponentResult;
 export interface ComponentDefinition {
   /** Inline HTML, or a path (relative to the app script) of an .html file. */
   html?: string | null;
-  /** Inline CSS, or a path (relative to the app script) of a .css file. */
+  /**
+   * Inline CSS, or a path or glob of a .css file: inside the `asset_dir` that a pyproject.toml
+   * above the script declares for this component, else relative to the app script.
+   */
   css?: string | null;
-  /** Inline ES module source, or a path (relative to the app script) of a .js/.mjs file. */
+  /**
+   * Inline ES module source, or a path or glob (`index-*.js`) of a .js/.mjs file, resolved as css
+   * is; a .ts/.tsx/.jsx source is bundled on the fly (imports from the project's node_modules).
+   */
   js?: string | null;
   /** True: mount in a ShadowRoot (default). False: a plain div; CSS applies to the page. */
   isolate_styles?: boolean;

@@ -37,6 +37,11 @@ export interface BidiComponentElement extends WidgetPlacement {
   /** The file name when `js` came from a path, as the author wrote it: the Log maps stack frames back to it. */
   jsPath?: string | null;
   isolateStyles: boolean;
+  /**
+   * Set when html, css or js came from files: a digest of their text. A new digest (the author
+   * saved one of them) remounts the instance, keeping its state: Loopwright's hot reload.
+   */
+  fileDigest?: string;
   data: ComponentData;
   width: Width;
   height: Height;

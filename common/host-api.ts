@@ -6,6 +6,7 @@ import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
 import type { ProjectTheme } from "./theme";
+import { ScenarioNameSchema, type SwitchResult } from "./project";
 
 /** A type the tables below carry without a runtime check: results and events come from our own host. */
 declare const carried: unique symbol;
@@ -55,6 +56,8 @@ export const HOST_METHODS = {
   stepRerun: { args: v.tuple([]), result: carries<void>() },
   /** Open a source file of the app (relative to the app script's folder) in the system's editor: the desktop app only. */
   openInEditor: { args: v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]), result: carries<void>() },
+  /** Open another scenario of the project's loopwright.config.ts: a new session, as if opened afresh. */
+  switchScenario: { args: v.tuple([ScenarioNameSchema]), result: carries<SwitchResult>() },
 };
 
 type HostMethodTable = typeof HOST_METHODS;
@@ -75,6 +78,8 @@ const HOST_EVENTS = {
   loop: carries<LoopDelta>(),
   /** The project's theme changed on disk (null: no config file has a `[theme]` any more). */
   theme: carries<ProjectTheme | null>(),
+  /** A new session started (another scenario): the workbench asks for a fresh snapshot. */
+  session: carries<{ sessionId: string }>(),
 };
 
 type HostEventTable = typeof HOST_EVENTS;

@@ -21,3 +21,4 @@ export * from "./loop-values";
 export * from "./browser-state";
 export * from "./emitter";
 export type * from "./deltas";
+export type * from "./project";

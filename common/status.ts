@@ -15,6 +15,26 @@ export interface HostStatus {
   lastProblem: string | null;
   /** The page as `st.set_page_config` left it: Streamlit keeps a layout or title until a run sets another. */
   page: { layout: "centered" | "wide"; title: string | null };
+  /** Saves that do not compile, while the last good version keeps running: the preview's overlay. */
+  buildProblems?: BuildProblem[];
+  /** With a loopwright.config.ts: the scenario open and every scenario's name, in the config's order. */
+  scenario?: string;
+  scenarios?: string[];
+}
+
+/** A script or component file that failed to compile, with the lines around the error. */
+export interface BuildProblem {
+  source: "script" | "component";
+  /** The component whose file it is (source "component"). */
+  component: string | null;
+  /** The file as the author knows it (relative to the app script's folder when inside it). */
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+  /** Numbered lines with a `>` on the error's line and a caret under its column. */
+  frame: string;
 }
 
 const Text = v.pipe(v.string(), v.maxLength(4096));

@@ -7,7 +7,8 @@
  */
 import { basename, join, resolve } from "node:path";
 import { app, shell } from "electron";
-import { createScriptHost } from "./core";
+import { openProject } from "./core/project";
+import { createProjectHost } from "./core/project-host";
 import type { ScriptHost } from "./core/types";
 import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
 import { enforceSecurityPolicy } from "./electron/security";
@@ -35,7 +36,7 @@ function start(appPath: string): void {
   app.whenReady().then(async () => {
     enforceSecurityPolicy();
     serveRenderer(RENDERER_DIR);
-    const scriptHost = await createScriptHost({ appPath, workerPath: WORKER_PATH, openFile });
+    const scriptHost = await createProjectHost(await openProject(appPath), { workerPath: WORKER_PATH, openFile });
     host = scriptHost;
     const window = createWorkbenchWindow(PRELOAD_PATH, `Loopwright — ${basename(appPath)}`);
     window.on("closed", attachIpcTransport({ host: scriptHost, webContents: window.webContents, appOrigin: APP_ORIGIN }));

@@ -16,24 +16,26 @@ export const DEFAULT_APP = "examples/text-input/app.ts";
 export const APP_ENV = "LOOPWRIGHT_APP";
 
 export const USAGE = `usage:
-  loopwright serve [app-script] [--port N]   browser mode on http://127.0.0.1 (default port 5183,
-                                             a free one if taken; --port 0 always picks a free one)
-  loopwright start [app-script]              desktop window (browser mode if Electron is not installed)
+  loopwright serve [app-script | folder] [--port N]   browser mode on http://127.0.0.1 (default port
+                                             5183, a free one if taken; --port 0 always picks a free one)
+  loopwright start [app-script | folder]     desktop window (browser mode if Electron is not installed)
   loopwright new <dir>                       a component project: app script, component, kit test, CI
-The app script defaults to the bundled example, ${DEFAULT_APP}.`;
+A folder opens the scenarios of its loopwright.config.ts, or the one app script it holds (app.ts,
+streamlit_app.ts, main.ts). The default is the bundled example, ${DEFAULT_APP}.`;
 
-export const SERVE_USAGE = "usage: loopwright serve [app-script] [--port N]   (--port 0 picks a free port)";
+export const SERVE_USAGE = "usage: loopwright serve [app-script | folder] [--port N]   (--port 0 picks a free port)";
 
 /**
- * The app script to open: a path given by the user (relative to the cwd) or the bundled example.
+ * The app script or project folder to open: a path given by the user (relative to the cwd) or the
+ * bundled example. What a folder holds is read later (main/core/project.ts), once built.
  * @param {string | undefined} given
  * @param {string} packageRoot
  * @returns {{ ok: true, path: string } | { ok: false, message: string }}
  */
 export function findAppScript(given, packageRoot) {
   const path = given ? resolve(given) : join(packageRoot, DEFAULT_APP);
-  if (!isFile(path)) return { ok: false, message: `app script not found: ${path}` };
-  const problem = notAnAppScript(path, packageRoot);
+  if (!isFileOrFolder(path)) return { ok: false, message: `app script or project folder not found: ${path}` };
+  const problem = statSync(path).isDirectory() ? null : notAnAppScript(path, packageRoot);
   return problem ? { ok: false, message: problem } : { ok: true, path };
 }
 
@@ -191,9 +193,10 @@ function parentPid(pid) {
 }
 
 /** @param {string} path */
-function isFile(path) {
+function isFileOrFolder(path) {
   try {
-    return statSync(path).isFile();
+    const stat = statSync(path);
+    return stat.isFile() || stat.isDirectory();
   } catch {
     return false;
   }

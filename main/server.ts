@@ -3,14 +3,15 @@
  * plus a static server for the built renderer. Runs in plain Node, so it must never import
  * electron (tests/boundaries checks that).
  *
- *   node out/main/server.js [appPath] [--port N]
+ *   node out/main/server.js [appPath | projectFolder] [--port N]
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { createScriptHost } from "./core";
+import { openProject, ProjectError } from "./core/project";
+import { createProjectHost } from "./core/project-host";
 import { findAppScript, onAncestorExit, parseServeArgs, SERVE_USAGE, STOP_SIGNALS } from "./launch.mjs";
 import { createStaticHandler } from "./serving/http";
 import { attachWebSocketTransport } from "./transports/ws";
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   if (!app.ok) fail(app.message);
   if (!existsSync(join(RENDERER_DIR, "index.html"))) fail(`renderer bundle missing in ${RENDERER_DIR}; run "npx electron-vite build"`);
 
-  const host = await createScriptHost({ appPath: app.path, workerPath: WORKER_PATH });
+  const project = await openProject(app.path).catch((error: unknown) => (error instanceof ProjectError ? fail(error.message) : Promise.reject(error)));
+  const host = await createProjectHost(project, { workerPath: WORKER_PATH });
   const server = createServer();
   const port = await listen(server, cli.port ?? DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
     if (cli.port === undefined && error.code === "EADDRINUSE") return listen(server, 0);

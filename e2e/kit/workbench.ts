@@ -172,6 +172,35 @@ export class Workbench {
     return entries;
   }
 
+  /**
+   * The saves that do not compile, as the workbench's overlay shows them over the preview (the
+   * last good version keeps running underneath): `location` is `file:line:column`, `frame` the
+   * numbered lines with a caret under the column. Empty when everything compiles.
+   */
+  async buildProblems(): Promise<{ location: string; message: string; frame: string }[]> {
+    const problems = this.page.getByTestId("lw-build-problem");
+    const read = (testId: string) => problems.getByTestId(testId).allTextContents();
+    const [locations, messages, frames] = await Promise.all([read("lw-build-problem-location"), read("lw-build-problem-message"), read("lw-build-problem-frame")]);
+    return locations.map((location, i) => ({ location: location.trim().split(/\s+/)[0], message: messages[i], frame: frames[i] }));
+  }
+
+  /** The scenario open, with a loopwright.config.ts; null for a single app script. */
+  async scenario(): Promise<string | null> {
+    const select = this.page.getByTestId("lw-scenario");
+    return (await select.count()) ? select.getAttribute("data-scenario") : null;
+  }
+
+  /**
+   * Switch to another scenario of the project's loopwright.config.ts with the header's select, as
+   * a person would, and wait until its first run is rendered: a new session, state starts over.
+   */
+  async switchScenario(name: string): Promise<void> {
+    await this.page.getByTestId("lw-scenario").selectOption(name);
+    // A new session: its script is compiled and its runner started before the switch answers.
+    await expectEventually(() => this.scenario(), name, `scenario "${name}" did not open`, 20_000);
+    await this.waitForIdle({ timeout: 20_000 });
+  }
+
   /** Click the workbench's Rerun button and wait until the new run is rendered. */
   async rerun(): Promise<void> {
     const before = await this.status();
@@ -261,9 +290,9 @@ export class Workbench {
   }
 }
 
-/** Polls `read` until it returns `expected`, for up to 5 s. */
-async function expectEventually<T>(read: () => Promise<T>, expected: T, message: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
+/** Polls `read` until it returns `expected`, for up to `timeoutMs` (5 s). */
+async function expectEventually<T>(read: () => Promise<T>, expected: T, message: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while ((await read()) !== expected) {
     if (Date.now() > deadline) throw new Error(`loopwright/test: ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 40));

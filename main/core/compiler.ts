@@ -1,6 +1,9 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
+import type { BuildProblem } from "../../common";
+import { codeFrame, problemFromEsbuild } from "./code-frame";
 
 /**
  * An app script (TS or JS, with its imports) compiled into one CommonJS bundle with an inline
@@ -24,6 +27,8 @@ export class CompileError extends Error {
   constructor(
     message: string,
     readonly location: { file: string; line: number; column: number } | null,
+    /** The same error with the lines around it, for the workbench's overlay. */
+    readonly problem: BuildProblem | null = null,
   ) {
     super(message);
   }
@@ -63,7 +68,7 @@ export async function compileScript(appPath: string): Promise<CompiledScript> {
       plugins: [sharedPackages],
     });
   } catch (error) {
-    throw toCompileError(error);
+    throw toCompileError(error, dirname(appPath));
   }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes("node_modules"))
@@ -71,27 +76,20 @@ export async function compileScript(appPath: string): Promise<CompiledScript> {
   return { code: result.outputFiles[0].text, filename, inputs };
 }
 
-function toCompileError(error: unknown): CompileError {
+function toCompileError(error: unknown, appDir: string): CompileError {
   const failure = error as esbuild.BuildFailure;
   const first = failure.errors?.[0];
   if (!first) return new CompileError(error instanceof Error ? error.message : String(error), null);
   const loc = first.location;
+  const problem = problemFromEsbuild(error, "script", null, (file) => file, (file) => {
+    try {
+      return readFileSync(resolve(appDir, file), "utf8");
+    } catch {
+      return null;
+    }
+  });
   if (!loc) return new CompileError(first.text, null);
-  return new CompileError(`${first.text}\n\n${codeFrame(loc.file, loc.line, loc.column, loc.lineText)}`, { file: loc.file, line: loc.line, column: loc.column + 1 });
-}
-
-/**
- * The offending line under its `file:line:column`, and a caret under the column (esbuild's
- * 0-based one) on a line of its own: tabs before it stay tabs, so the caret lines up however the
- * line is indented.
- *
- *     app.ts:2:14
- *     2 |   st.title("x"
- *       |              ^
- */
-export function codeFrame(file: string, line: number, column: number, lineText: string): string {
-  const gutter = String(line);
-  const pad = " ".repeat(gutter.length);
-  const lead = lineText.slice(0, column).replace(/[^\t]/g, " ");
-  return `${file}:${line}:${column + 1}\n${gutter} | ${lineText}\n${pad} | ${lead}^`;
+  // The same frame as the overlay's, under the author's file:line:column.
+  const frame = problem?.frame ?? codeFrame(loc.lineText, 1, loc.column + 1);
+  return new CompileError(`${first.text}\n\n${loc.file}:${loc.line}:${loc.column + 1}\n${frame}`, { file: loc.file, line: loc.line, column: loc.column + 1 }, problem);
 }

@@ -14,9 +14,9 @@ import type {
   OnHostEvent,
 } from "../../common";
 import { BrowserState, Emitter, previewValue, walkTree } from "../../common";
-import type { Json, LogEntry, SessionStateEntry } from "../../common";
+import type { BuildProblem, Json, LogEntry, SessionStateEntry, SwitchResult } from "../../common";
 import type { HostHop } from "./debugger/loop-recorder";
-import { CompileError, compileScript } from "./compiler";
+import { CompileError, compileScript, type CompiledScript } from "./compiler";
 import { validateEdit } from "./edits";
 import { LoopRecorder } from "./debugger/loop-recorder";
 import { diffSessionState } from "./debugger/state-diff";
@@ -50,6 +50,14 @@ class Host implements ScriptHost {
   private readonly runner: ScriptRunner;
   private readonly watcher: SourceWatcher | null;
   private readonly theme: ProjectThemeWatcher;
+  /** The components' files: a save reruns the script, which reads them again. */
+  private readonly componentWatcher: SourceWatcher | null;
+  /** After a save, watch the component files afresh even if the set is the same (the saved file may be a new inode). */
+  private renewComponentWatch = true;
+  /** The script as last compiled successfully: it keeps running while a save does not compile. */
+  private goodScript: CompiledScript | null = null;
+  private scriptProblem: BuildProblem | null = null;
+  private componentProblems: BuildProblem[] = [];
   private readonly sessionId = randomUUID();
   private status: HostStatus;
   private lastRun: RenderedRun | null = null;
@@ -81,6 +89,7 @@ class Host implements ScriptHost {
       appName: basename(options.appPath),
       lastProblem: null,
       page: { layout: "centered", title: null },
+      buildProblems: [],
     };
     this.loop = new LoopRecorder({
       cap: options.timelineCap,
@@ -108,6 +117,8 @@ class Host implements ScriptHost {
       (theme) => this.events.emit("theme", theme),
       (warning) => this.log("warn", warning),
     );
+    // Shorter than the script's debounce: a component save is a rerun, no compile, and its round trip is benchmarked.
+    this.componentWatcher = options.watch === false ? null : new SourceWatcher((paths) => void this.componentFilesChanged(paths), 30);
   }
 
   on: OnHostEvent = (event, listener) => this.events.on(event, listener);
@@ -189,9 +200,16 @@ class Host implements ScriptHost {
       const compiled = await compileScript(this.options.appPath);
       this.watcher?.watch(compiled.inputs);
       this.loadError = await this.runner.load(compiled, this.options.appPath);
+      this.goodScript = this.loadError ? null : compiled;
+      this.setScriptProblem(null);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
-      this.watcher?.watch([error.location?.file ?? this.options.appPath, this.options.appPath]);
+      this.watcher?.watch([error.location?.file ?? this.options.appPath, this.options.appPath, ...(this.goodScript?.inputs ?? [])]);
+      if (this.goodScript && this.loaded && !this.loadError && error.problem) {
+        // The last good version keeps running; the workbench overlays the error until a save compiles.
+        this.setScriptProblem(error.problem);
+        return;
+      }
       const where = error.location ? [`${basename(error.location.file)}:${error.location.line}:${error.location.column}`] : [];
       this.loadError = { type: "exception", name: "CompileError", message: error.message, trace: where };
       const location = error.location ? { file: error.location.file, line: error.location.line, column: error.location.column, inline: false } : null;
@@ -211,9 +229,36 @@ class Host implements ScriptHost {
     await this.schedule({ widgetStates: null, fragmentId: null, edits: [], causeIds: cause ? [cause] : [] });
   }
 
+  /** A component file was saved: rerun, so the script registers the component from the new file and its instances remount. */
+  private async componentFilesChanged(paths: string[]): Promise<void> {
+    this.renewComponentWatch = true;
+    const cause = this.loop.record({ kind: "request", causeId: null, source: "file", detail: paths.map((path) => basename(path)).join(", ").slice(0, 200) });
+    if (this.pausedBy) void this.resumeReruns();
+    await this.schedule({ widgetStates: null, fragmentId: null, edits: [], causeIds: [cause] });
+  }
+
+  async switchScenario(): Promise<SwitchResult> {
+    return { ok: false, error: "This app was opened as a single script; list scenarios in a loopwright.config.ts to switch between them." };
+  }
+
+  private setScriptProblem(problem: BuildProblem | null): void {
+    if (problem === this.scriptProblem) return;
+    this.scriptProblem = problem;
+    this.publishBuildProblems();
+  }
+
+  private publishBuildProblems(): void {
+    this.setStatus({ buildProblems: this.buildProblems() });
+  }
+
+  private buildProblems(): BuildProblem[] {
+    return [...(this.scriptProblem ? [this.scriptProblem] : []), ...this.componentProblems];
+  }
+
   async dispose(): Promise<void> {
     this.watcher?.close();
     this.theme.close();
+    this.componentWatcher?.close();
     if (this.killTimer) clearTimeout(this.killTimer);
     await this.runner.dispose();
   }
@@ -297,8 +342,11 @@ class Host implements ScriptHost {
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
         recordRunEnd();
         this.recordOutcome(outcome, hopIds, runStart, runEnd, before);
+        this.componentWatcher?.watch([...outcome.componentSources.files, ...outcome.componentSources.dirs], this.renewComponentWatch);
+        this.renewComponentWatch = false;
+        this.componentProblems = outcome.componentProblems;
         const page = { layout: outcome.page.layout ?? this.status.page.layout, title: outcome.page.title ?? this.status.page.title };
-        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null, page });
+        this.setStatus({ lastProblem: outcome.status === "error" ? "The script raised an exception (shown in the app)." : null, page, buildProblems: this.buildProblems() });
         if (outcome.rerunRequested) {
           const request = this.loop.record({ kind: "request", causeId: runEnd, source: "st.rerun", detail: null });
           void this.schedule({ widgetStates: null, fragmentId: outcome.rerunFragment, edits: [], causeIds: [request] });

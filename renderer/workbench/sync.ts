@@ -29,6 +29,8 @@ export function syncWithHost(host: HostClient): void {
   watch(() => hostStatus.renderedRunId, () => deltas.acknowledged(), { flush: "sync" });
   host.on("loop", deltas.receive);
   host.on("theme", preview.applyProjectTheme);
+  // Another scenario opened: everything shown belongs to the old session, so start over from a snapshot.
+  host.on("session", () => void hello());
 
   async function hello(): Promise<void> {
     try {

@@ -26,10 +26,13 @@ describe("findAppScript", () => {
     expect(findAppScript(fromCwd, "/elsewhere")).toEqual({ ok: true, path: resolve(ROOT, DEFAULT_APP) });
   });
 
-  it("explains a missing file or a directory in one line", () => {
-    expect(findAppScript("/no/such/app.ts", ROOT)).toEqual({ ok: false, message: "app script not found: /no/such/app.ts" });
-    expect(findAppScript(ROOT, ROOT)).toEqual({ ok: false, message: `app script not found: ${ROOT}` });
+  it("explains a missing path in one line", () => {
+    expect(findAppScript("/no/such/app.ts", ROOT)).toEqual({ ok: false, message: "app script or project folder not found: /no/such/app.ts" });
     expect(findAppScript(resolve(ROOT, "package.json", "x.ts"), ROOT).ok).toBe(false);
+  });
+
+  it("takes a folder: what it holds is read once the host is built", () => {
+    expect(findAppScript(ROOT, ROOT)).toEqual({ ok: true, path: ROOT });
   });
 });
 

@@ -1,6 +1,7 @@
-import type { Height, Width } from "../../../common";
+import { createHash } from "node:crypto";
+import type { BuildProblem, Height, Width } from "../../../common";
 import type { ComponentDefinition, ComponentRenderer, MountOptions } from "../../../common/api";
-import { readAsset } from "./assets";
+import { ComponentBuildError, readAsset, type Asset } from "./assets";
 import { StreamlitAPIException, StreamlitError } from "./errors";
 import { serializeData } from "./data";
 import { elementId } from "./ids";
@@ -19,6 +20,17 @@ interface Registered {
   js: string | null;
   jsPath: string | null;
   isolateStyles: boolean;
+  /** A digest of the html/css/js read from files, null when all are inline: a save changes it. */
+  fileDigest: string | null;
+  /** The files and folders its assets came from, for the host's watcher. */
+  files: string[];
+  dirs: string[];
+}
+
+/** What the host watches for the components: a save in any of them reruns the script. */
+export interface ComponentSources {
+  files: string[];
+  dirs: string[];
 }
 
 const MOUNT_OPTIONS = new Set(["key", "data", "default", "width", "height"]);
@@ -29,24 +41,56 @@ const MOUNT_OPTIONS = new Set(["key", "data", "default", "width", "height"]);
  */
 export class ComponentRegistry {
   private readonly components = new Map<string, Registered>();
+  /** Components whose files do not compile now; the last good registration stays in use. */
+  private readonly failing = new Map<string, { problem: BuildProblem; files: string[] }>();
 
   constructor(private readonly journal: LoopJournal | null = null) {}
 
   register(ctx: () => RunContext, name: string, definition: ComponentDefinition = {}): ComponentRenderer {
     if (typeof name !== "string" || name.trim() === "") throw StreamlitAPIException("A component needs a non-empty `name`.");
     const context = ctx();
-    const css = readAsset(name, "css", definition.css, context.appDir);
-    const js = readAsset(name, "js", definition.js, context.appDir);
+    let html: Asset | null, css: Asset | null, js: Asset | null;
+    try {
+      html = readAsset(name, "html", definition.html, context.appDir);
+      css = readAsset(name, "css", definition.css, context.appDir);
+      js = readAsset(name, "js", definition.js, context.appDir);
+    } catch (error) {
+      // A save that does not compile: the last good version keeps running, the workbench overlays the error.
+      if (!(error instanceof ComponentBuildError) || !this.components.has(name)) throw error;
+      this.failing.set(name, { problem: error.problem, files: error.files });
+      return (options: MountOptions = {}) => this.mount(ctx(), name, options);
+    }
+    this.failing.delete(name);
+    const assets = [html, css, js];
+    const fromFiles = assets.map((asset) => (asset?.path ? asset.text : ""));
     this.components.set(name, {
       name,
-      html: readAsset(name, "html", definition.html, context.appDir)?.text ?? null,
+      html: html?.text ?? null,
       css: css?.text ?? null,
       cssPath: css?.path ?? null,
       js: js?.text ?? null,
       jsPath: js?.path ?? null,
       isolateStyles: definition.isolate_styles ?? true,
+      fileDigest: assets.some((asset) => asset?.path) ? createHash("sha1").update(fromFiles.join("\0")).digest("hex").slice(0, 16) : null,
+      files: assets.flatMap((asset) => asset?.files ?? []),
+      dirs: assets.flatMap((asset) => asset?.dirs ?? []),
     });
     return (options: MountOptions = {}) => this.mount(ctx(), name, options);
+  }
+
+  /** Every file and folder the registered components were read from, including those failing to build. */
+  sources(): ComponentSources {
+    const registered = [...this.components.values()];
+    const failing = [...this.failing.values()];
+    return {
+      files: [...new Set([...registered.flatMap((c) => c.files), ...failing.flatMap((f) => f.files)])],
+      dirs: [...new Set(registered.flatMap((c) => c.dirs))],
+    };
+  }
+
+  /** The components whose last save did not compile. */
+  problems(): BuildProblem[] {
+    return [...this.failing.values()].map((failure) => failure.problem);
   }
 
   private mount(ctx: RunContext, name: string, options: MountOptions): StateMap {
@@ -88,6 +132,7 @@ export class ComponentRegistry {
       js: registered.js,
       jsPath: registered.jsPath,
       isolateStyles: registered.isolateStyles,
+      ...(registered.fileDigest ? { fileDigest: registered.fileDigest } : {}),
       data: serialized.data,
       width,
       height,

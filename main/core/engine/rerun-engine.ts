@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AppElement, RenderTree, SessionStateEdit, SessionStateEntry, WidgetState } from "../../../common";
 import type { AppScript, St } from "../../../common/api";
-import { ComponentRegistry } from "./component";
+import type { BuildProblem } from "../../../common";
+import { ComponentRegistry, type ComponentSources } from "./component";
 import { ControlSignal } from "./errors";
 import { toExceptionElement, traceRows } from "./exceptions";
 import { RunContext, type DeltaSink } from "./run-context";
@@ -41,6 +42,9 @@ export interface RunOutcome {
   hops: EngineHop[];
   /** An interrupted run: the author's frame of the st call where it stopped (`app (app.ts:12:6)`), if any. */
   interruptedAt?: string | null;
+  /** The files the components were read from (the host watches them) and those failing to build. */
+  componentSources: ComponentSources;
+  componentProblems: BuildProblem[];
 }
 
 /**
@@ -155,6 +159,8 @@ export class RerunEngine {
       rerunFragment: ctx.rerunFragment,
       fragmentId: fragment ? request.fragmentId! : null,
       interruptedAt,
+      componentSources: this.registry.sources(),
+      componentProblems: this.registry.problems(),
     };
   }
 

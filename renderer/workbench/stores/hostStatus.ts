@@ -52,6 +52,11 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
   const rerunApp = (source: "button" | "hotkey") => rerun({ widgetStates: null, fragmentId: null, source, causeId: null });
   const rerun = (request: RerunRequest) => command("Rerun", () => host.rerun(request));
   const stop = () => command("Stop", () => host.stop());
+  const switchScenario = (name: string) =>
+    command("Switching scenarios", async () => {
+      const result = await host.switchScenario(name);
+      if (!result.ok) log.report("error", result.error);
+    });
 
-  return { status, renderedRunId, connected, tokenRefused, setTokenRefused, apply, acknowledge, setConnected, rerun, rerunApp, stop };
+  return { status, renderedRunId, connected, tokenRefused, setTokenRefused, apply, acknowledge, setConnected, rerun, rerunApp, stop, switchScenario };
 });

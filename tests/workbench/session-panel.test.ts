@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { EditorView } from "@codemirror/view";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextTick, type App } from "vue";
 import type { SessionStateSnapshot } from "../../common";
@@ -48,12 +49,15 @@ const field = (root: ParentNode, key: string, name?: string) => {
   return name ? q(entry, `[data-testid="lw-session-field"][data-field="${name}"]`) : entry;
 };
 
+/** The editor's text: the panel's editor is CodeMirror, whose document is its state, not a value attribute. */
+const editorText = (scope: HTMLElement) => EditorView.findFromDOM(q(scope, '[data-testid="lw-session-editor"]'))!.state.doc.toString();
+
 async function edit(scope: HTMLElement, text: string) {
   q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
-  await nextTick();
-  const editor = q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]');
-  editor.value = text;
-  editor.dispatchEvent(new Event("input"));
+  await flush();
+  const editor = q<HTMLElement>(scope, '[data-testid="lw-session-editor"]');
+  const view = EditorView.findFromDOM(editor)!;
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   return editor;
 }
 
@@ -101,8 +105,8 @@ describe("SessionStatePanel", () => {
     const { root } = await mountPanel();
     const scope = field(root, "my_text_input_instance", "value");
     q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
-    await nextTick();
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe('"Hello"');
+    await flush();
+    expect(editorText(scope)).toBe('"Hello"');
   });
 
   it("shows invalid JSON inline, sends nothing and keeps the typed text", async () => {
@@ -113,7 +117,7 @@ describe("SessionStatePanel", () => {
 
     expect(host.editSessionState).not.toHaveBeenCalled();
     expect(q(scope, '[data-testid="lw-session-error"]').textContent).toMatch(/^Invalid JSON: .+/);
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("{not json");
+    expect(editorText(scope)).toBe("{not json");
   });
 
   it("saves a component state value with its field and closes the editor", async () => {
@@ -144,7 +148,7 @@ describe("SessionStatePanel", () => {
     await save(scope);
 
     expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe("counter cannot be set right now");
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("5");
+    expect(editorText(scope)).toBe("5");
   });
 
   it("shows a thrown host error inline too", async () => {

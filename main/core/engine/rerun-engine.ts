@@ -9,6 +9,7 @@ import { LoopJournal, type EngineHop } from "./journal";
 import { SessionState } from "./session-state";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
+import { ValuePresenter } from "./snapshot";
 
 /** One run as the host orders it: the runner and its worker hand it to the engine unchanged. */
 export interface RunRequest {
@@ -28,6 +29,8 @@ export interface RunOutcome {
   tree: RenderTree;
   warnings: string[];
   entries: SessionStateEntry[];
+  /** The whole JSON of the values `entries` summarise, by `fullValuePath`: the host keeps them for `sessionValue`. */
+  fullValues: Record<string, string>;
   /** `st.rerun()` was called: the host should run again with the same widget states. */
   rerunRequested: boolean;
   /** With rerunRequested: only this fragment should run again. */
@@ -98,7 +101,8 @@ export class RerunEngine {
     const complete = status === "ok" && !stopped && !ctx.rerunRequested;
     if (complete) state.removeStaleWidgets(fragment ? request.fragmentId! : null);
     // Entries are taken before triggers reset so the panel shows what this run saw.
-    const entries = state.entries();
+    const values = new ValuePresenter();
+    const entries = state.entries(values);
     state.resetTriggers();
     let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
@@ -111,6 +115,7 @@ export class RerunEngine {
       tree,
       warnings: ctx.warnings,
       entries,
+      fullValues: values.full,
       rerunRequested: ctx.rerunRequested,
       rerunFragment: ctx.rerunFragment,
       fragmentId: fragment ? request.fragmentId! : null,

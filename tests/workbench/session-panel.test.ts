@@ -173,3 +173,67 @@ describe("SessionStatePanel", () => {
     expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe("3");
   });
 });
+
+describe("SessionStatePanel with big values", () => {
+  const summary = { size: 2_312_000, type: "object" as const, count: 41_203, prefix: '{\n  "k0": 1', digest: "d1" };
+  const big: SessionStateSnapshot = {
+    runId: 3,
+    entries: [
+      { key: "catalogue", kind: "value", value: null, display: "2.3 MB object · 41,203 keys", editable: true, summary },
+      { key: "rows", kind: "value", value: Array.from({ length: 3_000 }, (_, i) => i), display: "", editable: true },
+      { key: "n", kind: "value", value: 1, display: "1", editable: true },
+    ],
+  };
+
+  it("shows a summarised value collapsed with its size, and expanding shows only the host's prefix", async () => {
+    const { root } = await mountPanel(big);
+    const scope = field(root, "catalogue");
+    expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe("2.3 MB object · 41,203 keys");
+    expect(scope.querySelector('[data-testid="lw-session-prefix"]')).toBeNull();
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-expand"]').click();
+    await nextTick();
+    expect(q(scope, '[data-testid="lw-session-prefix"]').textContent).toBe('{\n  "k0": 1');
+  });
+
+  it("collapses a value the panel holds whole once its pretty JSON is long", async () => {
+    const { root } = await mountPanel(big);
+    const scope = field(root, "rows");
+    expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe(`${(JSON.stringify(big.entries[1].value).length / 1000).toFixed(0)} KB array · 3,000 items`);
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-expand"]').click();
+    await nextTick();
+    expect(q(scope, '[data-testid="lw-session-prefix"]').textContent).toHaveLength(2_001);
+  });
+
+  it("copies a summarised value whole, fetched from the host", async () => {
+    const { root, host } = await mountPanel(big);
+    host.sessionValue.mockResolvedValueOnce({ ok: true, json: '{"k0":1}' });
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: async (text: string) => void written.push(text) }, configurable: true });
+    q<HTMLButtonElement>(field(root, "catalogue"), '[data-testid="lw-session-copy"]').click();
+    await flush();
+    expect(host.sessionValue).toHaveBeenCalledWith({ key: "catalogue" });
+    expect(written).toEqual(['{"k0":1}']);
+    expect(q(field(root, "catalogue"), '[data-testid="lw-session-note"]').textContent).toBe("Copied 8 B of JSON.");
+  });
+
+  it("opens an empty editor for a value over the edit limit, saying so", async () => {
+    const { root, host } = await mountPanel({ runId: 3, entries: [{ ...big.entries[0], summary: { ...summary, size: 24_600_000 } } as SessionStateSnapshot["entries"][number]] });
+    const scope = field(root, "catalogue");
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
+    await flush();
+    expect(host.sessionValue).not.toHaveBeenCalled();
+    expect(editorText(scope)).toBe("");
+    expect(q(scope, '[data-testid="lw-session-note"]').textContent).toBe("The current value (24.6 MB) is over the 1.0 MB edit limit: type a replacement.");
+  });
+
+  it("refuses an edit over the limit without sending it", async () => {
+    const { root, host } = await mountPanel(big);
+    const scope = field(root, "n");
+    await edit(scope, JSON.stringify("x".repeat(1_000_000)));
+    await save(scope);
+    expect(host.editSessionState).not.toHaveBeenCalled();
+    expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe(
+      "This value is 1.0 MB of JSON; the Session State panel accepts edits up to 1.0 MB. Write bigger values from the app script.",
+    );
+  });
+});

@@ -28,7 +28,9 @@ export function asJson(value: unknown): PresentedValue {
   } catch {
     // a getter that throws lands here: shown by description below
   }
-  return { value: null, display: inspect(value, { depth: 3, breakLength: Infinity, maxStringLength: SUMMARY_PREFIX_CHARS }), editable: false };
+  // inspect lists every key of an object (its limits cover arrays and strings): the description is cut too.
+  const description = inspect(value, { depth: 3, breakLength: Infinity, maxStringLength: SUMMARY_PREFIX_CHARS });
+  return { value: null, display: description.length > SUMMARY_PREFIX_CHARS ? `${description.slice(0, SUMMARY_PREFIX_CHARS)}…` : description, editable: false };
 }
 
 /** Whether JSON.stringify → JSON.parse gives this value back: plain objects and arrays of finite numbers, strings, booleans, null. */
@@ -67,18 +69,18 @@ export function prettyPrefix(value: Json, limit: number): string {
       // A long string is cut before quoting; its closing quote is left off, as the cut says.
       return write(typeof node === "string" && node.length > limit ? JSON.stringify(node.slice(0, limit)).slice(0, -1) : JSON.stringify(node));
     }
-    const names = Array.isArray(node) ? null : Object.keys(node);
-    const length = names ? names.length : (node as Json[]).length;
-    const [open, close] = names ? ["{", "}"] : ["[", "]"];
-    if (length === 0) return write(open + close);
+    const isArray = Array.isArray(node);
+    const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
     const inner = `${indent}  `;
-    if (!write(`${open}\n`)) return false;
-    for (let i = 0; i < length; i++) {
-      const item = names ? (node as Record<string, Json>)[names[i]] : (node as Json[])[i];
-      if (!write(inner + (names ? `${JSON.stringify(names[i])}: ` : ""))) return false;
-      if (!print(item, inner)) return false;
-      if (!write(i < length - 1 ? ",\n" : "\n")) return false;
+    let first = true;
+    // for…in rather than Object.keys: the prefix stops after a few keys of a 240,000-key object.
+    for (const name in node) {
+      if (!write(`${first ? `${open}\n` : ",\n"}${inner}${isArray ? "" : `${JSON.stringify(name)}: `}`)) return false;
+      first = false;
+      if (!print((node as Record<string, Json>)[name], inner)) return false;
     }
+    if (first) return write(open + close);
+    if (!write("\n")) return false;
     return write(indent + close);
   };
   const complete = print(value, "");

@@ -73,8 +73,10 @@ export function prettyPrefix(value: Json, limit: number): string {
     const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
     const inner = `${indent}  `;
     let first = true;
-    // for…in rather than Object.keys: the prefix stops after a few keys of a 240,000-key object.
-    for (const name in node) {
+    // Iterated lazily rather than Object.keys: the prefix stops after a few keys of a 240,000-key object.
+    // An array's indices only: JSON.stringify skips any other property an array carries.
+    const names = isArray ? indicesOf(node as Json[]) : keysOf(node);
+    for (const name of names) {
       if (!write(`${first ? `${open}\n` : ",\n"}${inner}${isArray ? "" : `${JSON.stringify(name)}: `}`)) return false;
       first = false;
       if (!print((node as Record<string, Json>)[name], inner)) return false;
@@ -85,6 +87,14 @@ export function prettyPrefix(value: Json, limit: number): string {
   };
   const complete = print(value, "");
   return complete && out.length <= limit ? out : `${out.slice(0, limit)}…`;
+}
+
+function* keysOf(object: object): Generator<string> {
+  for (const name in object) yield name;
+}
+
+function* indicesOf(array: Json[]): Generator<string> {
+  for (let i = 0; i < array.length; i++) yield String(i);
 }
 
 /** Where a summarised value's whole JSON is kept: a key's own value, or one component state or trigger value. */

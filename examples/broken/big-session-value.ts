@@ -1,7 +1,7 @@
 import type { St } from "loopwright";
 
-// Heavy on purpose: a 24 MB catalogue (240,000 products keyed by SKU) kept in session state next
-// to a small counter, as an app that caches a whole download would. The Session State panel shows
+// Heavy on purpose: "Load catalogue" keeps a 24 MB catalogue (240,000 products keyed by SKU) in
+// session state next to a small counter, as an app that caches a whole download would. The Session State panel shows
 // the catalogue collapsed with its size (copy or save it from there); editing `clicks` or the
 // catalogue, rerunning and reloading the page stay as quick as with a small value.
 const PRODUCTS = 240_000;
@@ -16,9 +16,10 @@ function catalogue(): Record<string, { name: string; price: number; tags: string
 }
 
 export default function app(st: St) {
-  if (!st.session_state.has("catalogue")) st.session_state.catalogue = catalogue();
   if (!st.session_state.has("clicks")) st.session_state.clicks = 0;
   st.title("A big session-state value");
+  if (st.button("Load catalogue")) st.session_state.catalogue = catalogue();
   if (st.button("Click")) st.session_state.clicks += 1;
-  st.write(`${Object.keys(st.session_state.catalogue).length} products, ${st.session_state.clicks} clicks`);
+  const products = Object.keys(st.session_state.get("catalogue", {})).length;
+  st.write(`${products} products, ${st.session_state.clicks} clicks`);
 }

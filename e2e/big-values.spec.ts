@@ -78,7 +78,7 @@ test.describe("big values", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  test("10 MB of component data: typing stays responsive and the panel shows the picked value collapsed", async ({ workbench }) => {
+  test("10 MB of component data: the page stays responsive and typing reaches the component", async ({ workbench }) => {
     await workbench.open(SEED_APP);
     const baseline = await uiRoundTrip(workbench.page);
 

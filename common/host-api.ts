@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { RunStream } from "./deltas";
 import type { RenderedRun } from "./elements";
-import { SessionStateEditSchema, type EditResult, type SessionStateSnapshot } from "./session";
+import { SessionStateEditSchema, SessionValueRequestSchema, type EditResult, type SessionStateSnapshot, type SessionValueResult } from "./session";
 import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
@@ -42,6 +42,8 @@ export const HOST_METHODS = {
   stop: { args: v.tuple([]), result: carries<void>() },
   /** Apply a Session State panel edit as a script-side write, then rerun. */
   editSessionState: { args: v.tuple([SessionStateEditSchema]), result: carries<EditResult>() },
+  /** One session-state value whole, for the panel's copy, save and edit of a value sent as a summary. */
+  sessionValue: { args: v.tuple([SessionValueRequestSchema]), result: carries<SessionValueResult>() },
   /** The preview's hops of the loop, forwarded by the workbench: the host links them into its timeline. */
   recordLoop: { args: v.tuple([PreviewLoopBatchSchema]), result: carries<void>() },
   /** Start or stop recording the timeline (the preview is told through the workbench). */

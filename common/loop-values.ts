@@ -12,6 +12,11 @@ export function previewValue(value: unknown): ValuePreview {
   } catch (error) {
     text = `<${(error as Error).message}>`;
   }
+  return previewText(text);
+}
+
+/** The preview of a value already held as JSON text: cut, never parsed, so a 10 MB `data` costs nothing to show. */
+export function previewText(text: string): ValuePreview {
   return { preview: text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text, size: text.length };
 }
 

@@ -11,6 +11,8 @@ export type SessionStateEntry =
       value: Json;
       display: string;
       editable: boolean;
+      /** Set when the value's JSON is over PRESENTED_VALUE_CAP: `value` is then null, the whole value comes from `sessionValue`. */
+      summary?: ValueSummary;
     }
   | {
       key: string;
@@ -19,6 +21,7 @@ export type SessionStateEntry =
       value: Json;
       display: string;
       editable: boolean;
+      summary?: ValueSummary;
     }
   | {
       key: string;
@@ -40,7 +43,53 @@ export type SessionStateEntry =
        */
       browserHolds?: Record<string, Json>;
       editable: boolean;
+      /** State names whose value is over PRESENTED_VALUE_CAP: null in `state` and `value`, summarised here. */
+      stateSummaries?: Record<string, ValueSummary>;
+      /** Likewise for trigger values. */
+      triggerSummaries?: Record<string, ValueSummary>;
     };
+
+/**
+ * Sizes are JSON text lengths in UTF-16 code units, as the timeline's value previews count them
+ * (`ValuePreview.size`): what both sides measure without encoding, and bytes for ASCII JSON.
+ * A value over PRESENTED_VALUE_CAP crosses to the workbench as a summary, so a 24 MB value costs a
+ * few kilobytes per run and per reconnect; the panel fetches it whole only to copy, save or edit it.
+ */
+export const PRESENTED_VALUE_CAP = 100_000;
+/** The largest value the panel accepts as an edit (its compact JSON); the host refuses bigger ones too. */
+export const EDIT_VALUE_CAP = 1_000_000;
+/** How much of a summarised value's pretty JSON the summary carries, for the panel's bounded expansion. */
+export const SUMMARY_PREFIX_CHARS = 2_000;
+
+/** What the panel shows of a value too big to send whole: "2.3 MB object · 41,203 keys". */
+export interface ValueSummary {
+  size: number;
+  type: "object" | "array" | "string" | "number" | "boolean" | "null";
+  /** Keys of an object, items of an array, characters of a string; null otherwise. */
+  count: number | null;
+  /** The start of the pretty JSON, at most SUMMARY_PREFIX_CHARS. */
+  prefix: string;
+  /** A digest of the whole JSON, so a changed value is told from an unchanged one without sending it. */
+  digest: string;
+}
+
+/** "24.6 MB", "812 KB", "950 B" (decimal units, as file managers show a saved file). */
+export function formatSize(size: number): string {
+  if (size >= 1_000_000) return `${(size / 1_000_000).toFixed(1)} MB`;
+  if (size >= 1_000) return `${Math.round(size / 1_000)} KB`;
+  return `${size} B`;
+}
+
+export function summaryLabel(summary: Pick<ValueSummary, "size" | "type" | "count">): string {
+  const unit = summary.type === "object" ? "keys" : summary.type === "array" ? "items" : summary.type === "string" ? "characters" : null;
+  const count = summary.count === null || unit === null ? "" : ` · ${summary.count.toLocaleString("en-US")} ${summary.count === 1 ? unit.slice(0, -1) : unit}`;
+  return `${formatSize(summary.size)} ${summary.type}${count}`;
+}
+
+/** The refusal for an edit over EDIT_VALUE_CAP, worded once for the panel and the host. */
+export function editTooLarge(size: number): string {
+  return `This value is ${formatSize(size)} of JSON; the Session State panel accepts edits up to ${formatSize(EDIT_VALUE_CAP)}. Write bigger values from the app script.`;
+}
 
 export interface SessionStateSnapshot {
   /** The run after which this snapshot was taken (0 before the first run). */
@@ -61,3 +110,14 @@ export const SessionStateEditSchema = v.object({
 export type SessionStateEdit = v.InferOutput<typeof SessionStateEditSchema>;
 
 export type EditResult = { ok: true } | { ok: false; error: string };
+
+/** Which value `sessionValue` returns: a key's presented value, or one component state or trigger value. */
+export const SessionValueRequestSchema = v.object({
+  key: IdSchema,
+  field: v.optional(IdSchema),
+  kind: v.optional(v.picklist(["state", "trigger"])),
+});
+export type SessionValueRequest = v.InferOutput<typeof SessionValueRequestSchema>;
+
+/** The whole value as compact JSON text (a value JSON cannot hold: its description). */
+export type SessionValueResult = { ok: true; json: string } | { ok: false; error: string };

@@ -53,11 +53,12 @@ test.describe("seed: text input feedback loop", () => {
     await workbench.editSessionState(`${KEY}.value`, '"kept"');
     const before = await workbench.status();
 
-    await workbench.editSessionState(`${KEY}.value`, "{oops");
+    // The kit throws with the panel's refusal (it used to return as if the edit went through).
+    await expect(workbench.editSessionState(`${KEY}.value`, "{oops")).rejects.toThrow(/the panel refused editing my_text_input_instance\.value: Invalid JSON/);
 
     const panel = workbench.sessionPanel();
     await expect(panel.getByTestId("lw-session-error")).toBeVisible();
-    await expect(panel.getByTestId("lw-session-editor")).toHaveValue("{oops");
+    await expect(panel.getByTestId("lw-session-editor")).toHaveText("{oops");
     expect((await workbench.status()).runCount).toBe(before.runCount);
     expect(await workbench.sessionState()).toEqual({ [KEY]: { value: "kept" } });
     await expect(workbench.component(KEY).locator("input")).toHaveValue("kept");

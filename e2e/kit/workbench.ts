@@ -128,11 +128,14 @@ export class Workbench {
   /**
    * Edit a session-state value in the panel like a person: click the field's edit button, replace
    * the editor's text with `json` (typed as-is, so invalid JSON can be tested), click Save, then
-   * wait until the rerun it causes is rendered (or the panel shows `lw-session-error`).
+   * wait until the rerun it causes is rendered. Throws with the panel's message when the panel
+   * refuses the edit (`lw-session-error`: invalid JSON, over the size limit, a write Streamlit
+   * ignores), and at once, listing what exists, when the key or field is not in session state.
    * @param path "key" or "key.field"
    * @param json the JSON text to type, e.g. `'"from panel"'`
    */
   async editSessionState(path: string, json: string): Promise<void> {
+    await this.expectSessionPath(path);
     const row = this.sessionField(path);
     const before = await this.status();
     const edit = path.includes(".")
@@ -145,13 +148,30 @@ export class Workbench {
     const error = this.sessionPanel().getByTestId("lw-session-error");
     const deadline = Date.now() + 10_000;
     for (;;) {
-      if (await error.isVisible()) break;
+      if (await error.isVisible()) throw new Error(`loopwright/test: the panel refused editing ${path}: ${await error.textContent()}`);
       const now = await readStatus(this.page);
       if (now && now.runCount > before.runCount) break;
       if (Date.now() > deadline) throw new Error(`loopwright/test: editing ${path} caused no rerun and no error`);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
     await this.waitForIdle();
+  }
+
+  /** Throws, naming the keys (or the component's fields) there are, when `path` is not a row of the panel. */
+  private async expectSessionPath(path: string): Promise<void> {
+    const [key, field] = splitPath(path);
+    const entries = await this.sessionStateEntries();
+    const entry = entries.find((e) => e.key === key);
+    const names = (list: string[]) => (list.length ? list.map((name) => JSON.stringify(name)).join(", ") : "none");
+    if (!entry) throw new Error(`loopwright/test: no session-state key "${key}". Keys: ${names(entries.map((e) => e.key))}`);
+    if (!entry.editable) throw new Error(`loopwright/test: the panel has no Edit for "${key}" (${entry.kind === "widget" ? `a ${entry.widget}` : "not JSON"})`);
+    if (field === undefined) return;
+    if (entry.kind !== "component") throw new Error(`loopwright/test: "${key}" is not a component, so "${path}" has no field; edit "${key}"`);
+    if (!(field in entry.state)) {
+      const triggers = Object.keys(entry.triggers).filter((name) => !(name in entry.state));
+      const hint = field in entry.triggers ? ` ("${field}" is a trigger value, which the panel does not edit)` : "";
+      throw new Error(`loopwright/test: "${key}" has no state field "${field}"${hint}. Fields: ${names(Object.keys(entry.state))}${triggers.length ? `; triggers: ${names(triggers)}` : ""}`);
+    }
   }
 
   /**

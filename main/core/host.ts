@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import type {
   EditResult,
+  SessionValueRequest,
+  SessionValueResult,
   HostEvents,
   HostSnapshot,
   HostStatus,
@@ -18,6 +20,7 @@ import type { BuildProblem, Json, LogEntry, SessionStateEntry, SwitchResult } fr
 import type { HostHop } from "./debugger/loop-recorder";
 import { CompileError, compileScript, type CompiledScript } from "./compiler";
 import { validateEdit } from "./edits";
+import { readSessionValue } from "./session-value";
 import { LoopRecorder } from "./debugger/loop-recorder";
 import { diffSessionState } from "./debugger/state-diff";
 import type { RunOutcome, RunRequest } from "./engine/rerun-engine";
@@ -62,6 +65,8 @@ class Host implements ScriptHost {
   private status: HostStatus;
   private lastRun: RenderedRun | null = null;
   private sessionState: SessionStateSnapshot = { runId: 0, entries: [] };
+  /** The whole JSON of the values the snapshot summarises (they stay here until the panel asks). */
+  private fullValues: Record<string, string> = {};
   /** The preview's widget states as the host last saw them, for the reruns the host starts itself. */
   private readonly browser = new BrowserState();
   private pending: PendingRun | null = null;
@@ -192,6 +197,10 @@ class Host implements ScriptHost {
     const cause = this.loop.record({ kind: "edit", causeId: null, key: edit.key, field: edit.field ?? null, instance: edit.field === undefined ? null : edit.key, name: edit.field ?? null, value });
     await this.schedule({ widgetStates: null, fragmentId: null, edits: [edit], causeIds: [cause] });
     return { ok: true };
+  }
+
+  async sessionValue(request: SessionValueRequest): Promise<SessionValueResult> {
+    return readSessionValue(this.sessionState.entries, this.fullValues, request);
   }
 
   /** Compile and load the script, then run it. Called at start and whenever a source changes. */
@@ -338,6 +347,7 @@ class Host implements ScriptHost {
         const before = this.sessionState.entries;
         const hopIds = outcome.hops.map(() => this.loop.reserve());
         this.sessionState = { runId, entries: this.withBrowserHolds(outcome.entries, outcome.tree) };
+        this.fullValues = outcome.fullValues;
         this.events.emit("sessionState", this.sessionState);
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
         recordRunEnd();
@@ -404,7 +414,8 @@ class Host implements ScriptHost {
       const held = entry.kind === "component" ? this.browser.get(elementOf.get(entry.key) ?? "") : undefined;
       if (entry.kind !== "component" || held?.type !== "json_value") return entry;
       const map = JSON.parse(held.value) as Record<string, Json>;
-      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
+      // A summarised value is not sent whole, so neither is the browser's copy of it: the note covers values the panel shows.
+      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
       return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
     });
   }

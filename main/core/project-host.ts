@@ -41,6 +41,7 @@ class ProjectHost implements ScriptHost {
   resumeReruns = () => this.host.resumeReruns();
   stepRerun = () => this.host.stepRerun();
   openInEditor = (...args: HostArgs<"openInEditor">) => this.host.openInEditor(...args);
+  sessionValue = (...args: HostArgs<"sessionValue">) => this.host.sessionValue(...args);
 
   async switchScenario(name: string): Promise<SwitchResult> {
     const next = this.project.scenarios.find((scenario) => scenario.name === name);

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { EditorView } from "@codemirror/view";
 import { afterEach, describe, expect, it } from "vitest";
 import { nextTick, type App } from "vue";
 import type { SessionStateSnapshot } from "../../common";
@@ -48,12 +49,15 @@ const field = (root: ParentNode, key: string, name?: string) => {
   return name ? q(entry, `[data-testid="lw-session-field"][data-field="${name}"]`) : entry;
 };
 
+/** The editor's text: the panel's editor is CodeMirror, whose document is its state, not a value attribute. */
+const editorText = (scope: HTMLElement) => EditorView.findFromDOM(q(scope, '[data-testid="lw-session-editor"]'))!.state.doc.toString();
+
 async function edit(scope: HTMLElement, text: string) {
   q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
-  await nextTick();
-  const editor = q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]');
-  editor.value = text;
-  editor.dispatchEvent(new Event("input"));
+  await flush();
+  const editor = q<HTMLElement>(scope, '[data-testid="lw-session-editor"]');
+  const view = EditorView.findFromDOM(editor)!;
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   return editor;
 }
 
@@ -101,8 +105,8 @@ describe("SessionStatePanel", () => {
     const { root } = await mountPanel();
     const scope = field(root, "my_text_input_instance", "value");
     q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
-    await nextTick();
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe('"Hello"');
+    await flush();
+    expect(editorText(scope)).toBe('"Hello"');
   });
 
   it("shows invalid JSON inline, sends nothing and keeps the typed text", async () => {
@@ -113,7 +117,7 @@ describe("SessionStatePanel", () => {
 
     expect(host.editSessionState).not.toHaveBeenCalled();
     expect(q(scope, '[data-testid="lw-session-error"]').textContent).toMatch(/^Invalid JSON: .+/);
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("{not json");
+    expect(editorText(scope)).toBe("{not json");
   });
 
   it("saves a component state value with its field and closes the editor", async () => {
@@ -144,7 +148,7 @@ describe("SessionStatePanel", () => {
     await save(scope);
 
     expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe("counter cannot be set right now");
-    expect(q<HTMLTextAreaElement>(scope, '[data-testid="lw-session-editor"]').value).toBe("5");
+    expect(editorText(scope)).toBe("5");
   });
 
   it("shows a thrown host error inline too", async () => {
@@ -167,5 +171,69 @@ describe("SessionStatePanel", () => {
     expect(host.editSessionState).not.toHaveBeenCalled();
     expect(scope.querySelector('[data-testid="lw-session-editor"]')).toBeNull();
     expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe("3");
+  });
+});
+
+describe("SessionStatePanel with big values", () => {
+  const summary = { size: 2_312_000, type: "object" as const, count: 41_203, prefix: '{\n  "k0": 1', digest: "d1" };
+  const big: SessionStateSnapshot = {
+    runId: 3,
+    entries: [
+      { key: "catalogue", kind: "value", value: null, display: "2.3 MB object · 41,203 keys", editable: true, summary },
+      { key: "rows", kind: "value", value: Array.from({ length: 3_000 }, (_, i) => i), display: "", editable: true },
+      { key: "n", kind: "value", value: 1, display: "1", editable: true },
+    ],
+  };
+
+  it("shows a summarised value collapsed with its size, and expanding shows only the host's prefix", async () => {
+    const { root } = await mountPanel(big);
+    const scope = field(root, "catalogue");
+    expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe("2.3 MB object · 41,203 keys");
+    expect(scope.querySelector('[data-testid="lw-session-prefix"]')).toBeNull();
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-expand"]').click();
+    await nextTick();
+    expect(q(scope, '[data-testid="lw-session-prefix"]').textContent).toBe('{\n  "k0": 1');
+  });
+
+  it("collapses a value the panel holds whole once its pretty JSON is long", async () => {
+    const { root } = await mountPanel(big);
+    const scope = field(root, "rows");
+    expect(q(scope, '[data-testid="lw-session-value"]').textContent).toBe(`${(JSON.stringify(big.entries[1].value).length / 1000).toFixed(0)} KB array · 3,000 items`);
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-expand"]').click();
+    await nextTick();
+    expect(q(scope, '[data-testid="lw-session-prefix"]').textContent).toHaveLength(2_001);
+  });
+
+  it("copies a summarised value whole, fetched from the host", async () => {
+    const { root, host } = await mountPanel(big);
+    host.sessionValue.mockResolvedValueOnce({ ok: true, json: '{"k0":1}' });
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: async (text: string) => void written.push(text) }, configurable: true });
+    q<HTMLButtonElement>(field(root, "catalogue"), '[data-testid="lw-session-copy"]').click();
+    await flush();
+    expect(host.sessionValue).toHaveBeenCalledWith({ key: "catalogue" });
+    expect(written).toEqual(['{"k0":1}']);
+    expect(q(field(root, "catalogue"), '[data-testid="lw-session-note"]').textContent).toBe("Copied 8 B of JSON.");
+  });
+
+  it("opens an empty editor for a value over the edit limit, saying so", async () => {
+    const { root, host } = await mountPanel({ runId: 3, entries: [{ ...big.entries[0], summary: { ...summary, size: 24_600_000 } } as SessionStateSnapshot["entries"][number]] });
+    const scope = field(root, "catalogue");
+    q<HTMLButtonElement>(scope, '[data-testid="lw-session-edit"]').click();
+    await flush();
+    expect(host.sessionValue).not.toHaveBeenCalled();
+    expect(editorText(scope)).toBe("");
+    expect(q(scope, '[data-testid="lw-session-note"]').textContent).toBe("The current value (24.6 MB) is over the 1.0 MB edit limit: type a replacement.");
+  });
+
+  it("refuses an edit over the limit without sending it", async () => {
+    const { root, host } = await mountPanel(big);
+    const scope = field(root, "n");
+    await edit(scope, JSON.stringify("x".repeat(1_000_000)));
+    await save(scope);
+    expect(host.editSessionState).not.toHaveBeenCalled();
+    expect(q(scope, '[data-testid="lw-session-error"]').textContent).toBe(
+      "This value is 1.0 MB of JSON; the Session State panel accepts edits up to 1.0 MB. Write bigger values from the app script.",
+    );
   });
 });

@@ -1,5 +1,6 @@
-import type { Json, SessionStateEntry } from "../../../common";
+import type { Json, SessionStateEntry, ValuePreview, ValueSummary } from "../../../common";
 import { previewValue } from "../../../common";
+import { summaryLabel } from "../../../common/session";
 import type { HostHop } from "./loop-recorder";
 
 type StateDiff = Extract<HostHop, { kind: "state-diff" }>;
@@ -17,19 +18,33 @@ export function diffSessionState(before: SessionStateEntry[], after: SessionStat
   const changed: Change[] = [];
   const removed: Change[] = [];
   for (const [key, value] of now) {
-    if (!old.has(key)) added.push({ key, after: previewValue(value) });
-    else if (JSON.stringify(old.get(key)) !== JSON.stringify(value)) changed.push({ key, before: previewValue(old.get(key)), after: previewValue(value) });
+    const previous = old.get(key);
+    if (!previous) added.push({ key, after: value.preview });
+    else if (previous.compared !== value.compared) changed.push({ key, before: previous.preview, after: value.preview });
   }
-  for (const [key, value] of old) if (!now.has(key)) removed.push({ key, before: previewValue(value) });
+  for (const [key, value] of old) if (!now.has(key)) removed.push({ key, before: value.preview });
   if (!added.length && !changed.length && !removed.length) return null;
   return { kind: "state-diff", added, changed, removed };
 }
 
-function flatten(entries: SessionStateEntry[]): Map<string, Json> {
-  const out = new Map<string, Json>();
+/** A value as the diff compares it (its JSON, or a summarised value's digest) and shows it. */
+interface Compared {
+  compared: string;
+  preview: ValuePreview;
+}
+
+function flatten(entries: SessionStateEntry[]): Map<string, Compared> {
+  const out = new Map<string, Compared>();
+  const compared = (value: Json, summary: ValueSummary | undefined): Compared =>
+    // Values over the panel's cap arrive summarised: their digest tells a change, their label shows it.
+    summary ? { compared: `digest:${summary.digest}`, preview: { preview: summaryLabel(summary), size: summary.size } } : { compared: JSON.stringify(value), preview: previewValue(value) };
   for (const entry of entries) {
-    if (entry.kind !== "component") out.set(entry.key, entry.value);
-    else for (const [field, value] of Object.entries(entry.value)) out.set(`${entry.key}.${field}`, value);
+    if (entry.kind !== "component") out.set(entry.key, compared(entry.value, entry.summary));
+    else {
+      for (const [field, value] of Object.entries(entry.value)) {
+        out.set(`${entry.key}.${field}`, compared(value, entry.stateSummaries?.[field] ?? (field in entry.state ? undefined : entry.triggerSummaries?.[field])));
+      }
+    }
   }
   return out;
 }

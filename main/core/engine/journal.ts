@@ -1,5 +1,6 @@
 import type { ComponentData, HostLoopEvent } from "../../../common";
-import { loopClock, previewValue } from "../../../common";
+import { loopClock, previewText, previewValue } from "../../../common";
+import { PRESENTED_VALUE_CAP } from "../../../common/session";
 
 type EngineHopKind = "callback" | "trigger" | "revert" | "remount" | "data-diff";
 type WithoutLinks<T> = T extends unknown ? Omit<T, "id" | "causeId" | "runId"> : never;
@@ -71,6 +72,8 @@ type Change = Extract<EngineHop, { kind: "data-diff" }>["changes"][number];
 function dataChanges(before: ComponentData, after: ComponentData): Change[] {
   if (before.kind === "json" && after.kind === "json") {
     if (before.json === after.json) return [];
+    // Field by field means parsing and restringifying both; past the panel's cap, the whole `data` is named instead.
+    if (Math.max(before.json.length, after.json.length) > PRESENTED_VALUE_CAP) return [{ key: "data", before: previewText(before.json), after: previewText(after.json) }];
     return fieldChanges("data", JSON.parse(before.json), JSON.parse(after.json));
   }
   const describe = (data: ComponentData) => (data.kind === "json" ? JSON.parse(data.json) : data.kind === "null" ? null : `<${data.kind} data>`);

@@ -11,6 +11,7 @@ import { LoopJournal, type EngineHop } from "./journal";
 import { SessionState } from "./session-state";
 import { createSt } from "./st";
 import { Fragments, replaceFragment } from "./fragments";
+import { ValuePresenter } from "./snapshot";
 
 /** One run as the host orders it: the runner and its worker hand it to the engine unchanged. */
 export interface RunRequest {
@@ -32,6 +33,8 @@ export interface RunOutcome {
   /** What `st.set_page_config` set in this run. */
   page: RunContext["page"];
   entries: SessionStateEntry[];
+  /** The whole JSON of the values `entries` summarise, by `fullValuePath`: the host keeps them for `sessionValue`. */
+  fullValues: Record<string, string>;
   /** `st.rerun()` was called: the host should run again with the same widget states. */
   rerunRequested: boolean;
   /** With rerunRequested: only this fragment should run again. */
@@ -139,7 +142,8 @@ export class RerunEngine {
     const complete = status === "ok" && !stopped && !ctx.rerunRequested;
     if (complete) state.removeStaleWidgets(fragment ? request.fragmentId! : null);
     // Entries are taken before triggers reset so the panel shows what this run saw.
-    const entries = state.entries();
+    const values = new ValuePresenter();
+    const entries = state.entries(values);
     state.resetTriggers();
     let tree: RenderTree = { main: ctx.main, sidebar: ctx.sidebar };
     if (fragment) tree = replaceFragment(this.lastTree!, request.fragmentId!, fragment.target.children);
@@ -155,6 +159,7 @@ export class RerunEngine {
       warnings: ctx.warnings,
       page: ctx.page,
       entries,
+      fullValues: values.full,
       rerunRequested: ctx.rerunRequested,
       rerunFragment: ctx.rerunFragment,
       fragmentId: fragment ? request.fragmentId! : null,

@@ -9,7 +9,7 @@ import {
   valueAssignmentNotAllowed,
   widgetAlreadyInstantiated,
 } from "./errors";
-import { asJson, jsonFields } from "./snapshot";
+import { ValuePresenter, fullValuePath } from "./snapshot";
 import { previewValue } from "../../../common";
 import type { LoopJournal } from "./journal";
 
@@ -377,10 +377,17 @@ export class SessionState {
     }
   }
 
-  /** The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6). */
-  entries(): SessionStateEntry[] {
+  /**
+   * The Session State panel's rows: every user key and every keyed widget (unkeyed are hidden, §6).
+   * `values` keeps the whole JSON of the values it summarises.
+   */
+  entries(values = new ValuePresenter()): SessionStateEntry[] {
     const entries: SessionStateEntry[] = [];
-    for (const [key, value] of this.user) entries.push({ key, kind: "value", ...asJson(value) });
+    const plain = (key: string, value: unknown) => {
+      const { json: _kept, ...presented } = values.present(value, fullValuePath(key));
+      return presented;
+    };
+    for (const [key, value] of this.user) entries.push({ key, kind: "value", ...plain(key, value) });
     for (const [key, id] of this.keyToId) {
       const meta = this.meta.get(id);
       if (!meta) continue;
@@ -391,22 +398,25 @@ export class SessionState {
         // has fired (null while not firing); a callback name that never held a value is neither yet.
         const seen = this.seenTriggers.get(id) ?? new Set<string>();
         const triggerNames = [...meta.callbacks.keys()].filter((name) => !(name in stateMap) && seen.has(name));
-        const triggers: Record<string, Json> = {};
-        for (const name of [...triggerNames, ...Object.keys(fired)]) triggers[name] = asJson(fired[name] ?? null).value;
+        const triggerValues = Object.fromEntries([...triggerNames, ...Object.keys(fired)].map((name) => [name, fired[name] ?? null]));
+        const state = values.fields(stateMap, key, "state");
+        const triggers = values.fields(triggerValues, key, "trigger");
         entries.push({
           key,
           kind: "component",
           component: meta.component,
-          state: jsonFields(stateMap),
-          triggers,
+          state: state.values,
+          triggers: triggers.values,
           callbackNames: [...meta.callbacks.keys()],
-          value: jsonFields(this.presentComponent(meta)),
+          value: values.fields(this.presentComponent(meta), key, "state").values,
           editable: true,
+          ...(state.summaries && { stateSummaries: state.summaries }),
+          ...(triggers.summaries && { triggerSummaries: triggers.summaries }),
         });
       } else {
         const button = isButton(meta);
         const value = button ? this.fired.has(id) : this.values.get(id);
-        entries.push({ key, kind: "widget", widget: meta.kind, ...asJson(value), editable: !button });
+        entries.push({ key, kind: "widget", widget: meta.kind, ...plain(key, value), editable: !button });
       }
     }
     return entries.sort((a, b) => a.key.localeCompare(b.key));

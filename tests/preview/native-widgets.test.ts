@@ -175,9 +175,9 @@ describe("selectbox and radio", () => {
   it("send the chosen option's index", async () => {
     preview = mountPreview();
     await preview.render([select("selectbox", 0), select("radio", 1)]);
-    const box = one<HTMLSelectElement>('[data-testid="stSelectbox"] select');
-    expect([...box.options].map((o) => o.textContent)).toEqual(["red", "green", "blue"]);
-    expect(box.value).toBe("0");
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] [data-baseweb="select"] input[role="combobox"]');
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent).toContain("red");
+    expect(input.getAttribute("aria-expanded")).toBe("false");
     const options = all('[data-testid="stRadio"] > [data-testid="stRadioGroup"] > [data-testid="stRadioOption"]');
     expect(options.map((o) => [o.textContent, (o.querySelector("input") as HTMLInputElement).checked])).toEqual([
       ["red", false],
@@ -185,8 +185,15 @@ describe("selectbox and radio", () => {
       ["blue", false],
     ]);
 
-    box.value = "2";
-    fire(box, "change");
+    fire(one('[data-testid="stSelectbox"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => input.getAttribute("aria-expanded") === "true");
+    const listed = all('[data-baseweb="popover"] [data-testid="stSelectboxVirtualDropdown"][role="listbox"] li[role="option"]');
+    expect(listed.map((o) => [o.textContent!.trim(), o.getAttribute("aria-selected")])).toEqual([
+      ["red", "true"],
+      ["green", "false"],
+      ["blue", "false"],
+    ]);
+    fire(listed[2], "mousedown");
     const radio = options[0].querySelector("input") as HTMLInputElement;
     radio.checked = true;
     fire(radio, "change");
@@ -194,14 +201,45 @@ describe("selectbox and radio", () => {
       { id: "$$ID-selectbox", type: "value", value: 2 },
       { id: "$$ID-radio", type: "value", value: 0 },
     ]);
+    expect(all('[data-baseweb="popover"]')).toHaveLength(0);
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent).toContain("blue");
   });
 
   it("shows the placeholder while nothing is selected", async () => {
     preview = mountPreview();
     await preview.render([select("selectbox", null)]);
-    const box = one<HTMLSelectElement>('[data-testid="stSelectbox"] select');
-    expect(box.value).toBe("");
-    expect(box.selectedOptions[0].textContent).toBe("Choose an option");
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent!.trim()).toBe("Choose an option");
+  });
+
+  it("filters the options fuzzily as the user types and picks the best match with Enter", async () => {
+    preview = mountPreview();
+    await preview.render([{ ...select("selectbox", 0), options: ["apple", "banana", "blueberry", "cherry"] }]);
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] input');
+    input.value = "ry";
+    fire(input, "input");
+    await preview.until(() => all('li[role="option"]').length > 0);
+    // fzy scores "cherry" (0.98) over "blueberry" (0.965); "apple" and "banana" do not match.
+    expect(all('li[role="option"]').map((o) => o.textContent!.trim())).toEqual(["cherry", "blueberry"]);
+    fire(input, "keydown", { key: "ArrowDown" });
+    fire(input, "keydown", { key: "Enter" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: 2 }]);
+  });
+
+  it("clears a selectbox created with index=None on Escape, and lists 'No results' when nothing matches", async () => {
+    preview = mountPreview();
+    await preview.render([select("selectbox", null)]);
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] input');
+    input.value = "zzz";
+    fire(input, "input");
+    await preview.until(() => all('[data-testid="stSelectboxVirtualDropdown"] li').length > 0);
+    expect(one('[data-testid="stSelectboxVirtualDropdown"]').textContent!.trim()).toBe("No results");
+    input.value = "gre";
+    fire(input, "input");
+    await preview.until(() => all('li[role="option"]').length === 1);
+    fire(input, "keydown", { key: "Enter" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: 1 }]);
+    fire(input, "keydown", { key: "Escape" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: null }]);
   });
 });
 

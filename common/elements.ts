@@ -104,6 +104,8 @@ export interface SelectElement extends WidgetBase {
   index: number | null;
   placeholder?: string | null;
   horizontal?: boolean;
+  /** A selectbox created with index=None: the user can clear it again. */
+  clearable?: boolean;
 }
 
 /** Wire value: string. */

@@ -103,35 +103,44 @@ describe("checkbox and toggle", () => {
 });
 
 describe("slider", () => {
-  it("shows the value over the thumb and the bounds, and sends the value on release only", async () => {
+  it("shows the value over the thumb and the bounds, moves by keyboard and sends the value on key release only", async () => {
     preview = mountPreview();
     await preview.render([slider(3)]);
     expect(one('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("3");
     expect(all('[data-testid="stSliderTickBar"] > *').map((tick) => tick.textContent)).toEqual(["0", "10"]);
+    const thumb = one('[data-testid="stSlider"] [role="slider"]');
+    expect(["aria-valuemin", "aria-valuemax", "aria-valuenow"].map((name) => thumb.getAttribute(name))).toEqual(["0", "10", "3"]);
 
-    const range = one<HTMLInputElement>('[data-testid="stSlider"] input[type="range"]');
-    range.value = "7";
-    fire(range, "input");
+    for (const key of ["ArrowRight", "ArrowRight", "ArrowUp", "ArrowLeft"]) fire(thumb, "keydown", { key });
     await nextMacrotask();
-    expect(one('[data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("7");
+    expect(one('[data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("5");
+    expect(thumb.getAttribute("aria-valuenow")).toBe("5");
     expect(preview.ofType("rerun")).toEqual([]);
-    fire(range, "change");
-    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 7 }]);
+    fire(thumb, "keyup", { key: "ArrowLeft" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 5 }]);
+
+    fire(thumb, "keydown", { key: "End" });
+    fire(thumb, "keyup", { key: "End" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 10 }]);
+    fire(thumb, "keydown", { key: "PageDown" });
+    fire(thumb, "keyup", { key: "PageDown" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 0 }]);
   });
 
   it("is a two-thumb range slider for [low, high] whose thumbs cannot cross, with float formatting", async () => {
     preview = mountPreview();
     await preview.render([slider([0.25, 0.75], { min: 0, max: 1, step: 0.05 })]);
     expect(all('[data-testid="stSliderThumbValue"]').map((v) => v.textContent!.trim())).toEqual(["0.25", "0.75"]);
-    const [low, high] = all('[data-testid="stSlider"] input[type="range"]') as HTMLInputElement[];
-    low.value = "0.9";
-    fire(low, "input");
-    fire(low, "change");
+    const [low, high] = all('[data-testid="stSlider"] [role="slider"]');
+    for (let i = 0; i < 12; i++) fire(low, "keydown", { key: "ArrowRight" });
+    fire(low, "keyup", { key: "ArrowRight" });
     expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.75, 0.75] }]);
-    high.value = "1";
-    fire(high, "input");
-    fire(high, "change");
+    fire(high, "keydown", { key: "PageUp" });
+    fire(high, "keyup", { key: "PageUp" });
     expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.75, 1] }]);
+    fire(low, "keydown", { key: "ArrowLeft" });
+    fire(low, "keyup", { key: "ArrowLeft" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.7, 1] }]);
   });
 });
 
@@ -227,7 +236,7 @@ describe("selectbox and radio", () => {
 
   it("clears a selectbox created with index=None on Escape, and lists 'No results' when nothing matches", async () => {
     preview = mountPreview();
-    await preview.render([select("selectbox", null)]);
+    await preview.render([{ ...select("selectbox", null), clearable: true }]);
     const input = one<HTMLInputElement>('[data-testid="stSelectbox"] input');
     input.value = "zzz";
     fire(input, "input");
@@ -289,9 +298,8 @@ describe("values across runs", () => {
     const area = one<HTMLTextAreaElement>("textarea");
     area.value = "typing…";
     fire(area, "input");
-    const range = one<HTMLInputElement>('input[type="range"]');
-    range.value = "6";
-    fire(range, "input");
+    const thumb = one('[role="slider"]');
+    for (let i = 0; i < 4; i++) fire(thumb, "keydown", { key: "ArrowRight" });
 
     await preview.render([textArea("host"), slider(2)] as AppElement[]);
     expect(area.value).toBe("typing…");

@@ -207,6 +207,7 @@ export function select<T>(ctx: RunContext, kind: "selectbox" | "radio", label: s
         index: selected >= 0 ? selected : null,
         placeholder: settings.placeholder ?? null,
         horizontal: settings.horizontal ?? false,
+        clearable: index === null,
         ...base(ctx, id, label, settings),
       };
     },

@@ -108,6 +108,15 @@ export interface SelectElement extends WidgetBase {
   clearable?: boolean;
 }
 
+/** Wire value: the selected options' indexes, in selection order. Options arrive as display labels. */
+export interface MultiselectElement extends WidgetBase {
+  type: "multiselect";
+  options: string[];
+  indexes: number[];
+  placeholder: string;
+  maxSelections: number | null;
+}
+
 /** Wire value: string. */
 export interface TextAreaElement extends WidgetBase {
   type: "text_area";
@@ -185,6 +194,7 @@ export type AppElement =
   | SliderElement
   | NumberInputElement
   | SelectElement
+  | MultiselectElement
   | TextAreaElement
   | MarkdownElement
   | CodeElement

@@ -104,6 +104,86 @@ test.describe("st.selectbox (st_selectbox_test.py)", () => {
   });
 });
 
+test.describe("st.multiselect (st_multiselect_test.py)", () => {
+  /** st_multiselect_test.py's select_for_kth_multiselect. */
+  async function selectFor(k: number, option: string, closeAfterSelecting: boolean) {
+    const multiselect = f.getByTestId("stMultiSelect").nth(k);
+    await multiselect.locator("input").click();
+    await causesRun(wb, () => f.locator("li").filter({ hasText: option }).first().click());
+    if (closeAfterSelecting) await wb.page.keyboard.press("Escape");
+  }
+
+  test("has the initial values and placeholders", async () => {
+    await expectMarkdown(f, "multiselect value 1: []");
+    await expectMarkdown(f, "multiselect value 2: ['female']");
+    await expect(f.getByTestId("stMultiSelect").nth(0)).toContainText("Choose options");
+    await expect(f.getByTestId("stMultiSelect").nth(1).locator('span[data-baseweb="tag"]')).toHaveText(["female"]);
+  });
+
+  test("selects options one after the other with the dropdown left open, and deletes them by their tag", async () => {
+    await selectFor(0, "female", false);
+    await expect(f.locator('[data-baseweb="popover"]').getByRole("option")).toHaveText(["male"]);
+    await causesRun(wb, () => f.locator("li").filter({ hasText: "male" }).first().click());
+    await wb.page.keyboard.press("Escape");
+    await expectMarkdown(f, "multiselect value 1: ['female', 'male']");
+    const tags = f.getByTestId("stMultiSelect").nth(0).locator('span[data-baseweb="tag"]');
+    await expect(tags).toHaveText(["female", "male"]);
+    await causesRun(wb, () => f.getByTestId("stMultiSelect").nth(0).locator('span[data-baseweb="tag"] span[role="presentation"]').first().click());
+    await expectMarkdown(f, "multiselect value 1: ['male']");
+    await causesRun(wb, () => f.getByTestId("stMultiSelect").nth(0).getByRole("button", { name: "Clear all" }).click());
+    await expectMarkdown(f, "multiselect value 1: []");
+  });
+
+  test("typing filters the options; max_selections stops further picks with Streamlit's notice", async () => {
+    const input = f.getByTestId("stMultiSelect").nth(2).locator("input");
+    await input.pressSequentially("wa");
+    await expect(f.locator('[data-baseweb="popover"]').getByRole("option")).toHaveText(["Water"]);
+    await causesRun(wb, () => input.press("Enter"));
+    await selectFor(2, "Tea", false);
+    await expectMarkdown(f, "multiselect value 3: ['Water', 'Tea']");
+    await expect(f.locator('[data-baseweb="popover"]').getByRole("option")).toHaveCount(0);
+    await expect(f.locator('[data-baseweb="popover"]')).toHaveText("You can only select up to 2 options. Remove an option first.");
+  });
+});
+
+test.describe("st.checkbox, st.toggle, st.radio, st.number_input", () => {
+  test("checkbox and toggle flip on a click of the widget (app_utils.click_checkbox / click_toggle)", async () => {
+    await expectMarkdown(f, "checkbox 1: True");
+    await causesRun(wb, () => widget(f, "stCheckbox", "checkbox 1 (True)").click());
+    await expectMarkdown(f, "checkbox 1: False");
+    await expect(widget(f, "stCheckbox", "checkbox 1 (True)").getByRole("checkbox")).not.toBeChecked();
+    await causesRun(wb, () => widget(f, "stCheckbox", "toggle 1 (False)").click());
+    await expectMarkdown(f, "toggle 1: True");
+    await expect(widget(f, "stCheckbox", "toggle 1 (False)").getByRole("switch")).toBeChecked();
+  });
+
+  test("radio: a click on the option's baseweb label selects it (st_radio_test.py)", async () => {
+    await expectMarkdown(f, "radio 1: female");
+    const radio = widget(f, "stRadio", "radio 1");
+    await expect(radio.getByRole("radiogroup").getByRole("radio")).toHaveCount(2);
+    await causesRun(wb, () => radio.locator('label[data-baseweb="radio"]').nth(1).click({ force: true }));
+    await expectMarkdown(f, "radio 1: male");
+    await expect(radio.getByRole("radio", { name: "male", exact: true })).toBeChecked();
+  });
+
+  test("number input: fill + Enter, the step buttons and ArrowUp/ArrowDown (st_number_input_test.py)", async () => {
+    const number = widget(f, "stNumberInput", "number input 1");
+    const input = number.locator("input");
+    await input.fill("8");
+    await causesRun(wb, () => input.press("Enter"));
+    await expectMarkdown(f, "number input 1: 8");
+    await causesRun(wb, () => number.getByTestId("stNumberInputStepUp").click());
+    await expectMarkdown(f, "number input 1: 9");
+    await causesRun(wb, () => input.press("ArrowUp"));
+    await expectMarkdown(f, "number input 1: 10");
+    await expect(number.getByTestId("stNumberInputStepUp")).toBeDisabled();
+    await causesRun(wb, () => input.press("ArrowDown"));
+    await expectMarkdown(f, "number input 1: 9");
+    await causesRun(wb, () => number.getByTestId("stNumberInputStepDown").click());
+    await expectMarkdown(f, "number input 1: 8");
+  });
+});
+
 test.describe("st.slider (st_slider_test.py)", () => {
   test("a click in the middle of a slider and a range slider moves the nearest thumb there", async () => {
     await expectMarkdown(f, "Value B: 10000");

@@ -12,6 +12,9 @@ function str(value: unknown): string {
   return String(value);
 }
 
+/** Python's str() of a list of strings (what st.multiselect returns): ['a', 'b']. */
+const strList = (values: unknown[]) => `[${values.map((value) => `'${String(value)}'`).join(", ")}]`;
+
 const SCRIPTS = ["e2e/scripts/components_iframe.py", "e2e/scripts/st_warning.py", "e2e/scripts/st_expander.py", "e2e/scripts/st_exception.py"];
 
 export default function app(st: St) {
@@ -32,6 +35,16 @@ export default function app(st: St) {
   st.write(`Slider changed: ${str(st.session_state.get("slider_changed", false))}`);
   st.session_state.slider_changed = false;
   st.write(`Slider 11: ${str(st.slider("Slider 11 (float)", { min_value: 0.0, max_value: 1.0, value: 0.5, step: 0.1 }))}`);
+  const multiOptions = ["male", "female"];
+  st.write(`multiselect value 1: ${strList(st.multiselect("multiselect 1", multiOptions))}`);
+  st.write(`multiselect value 2: ${strList(st.multiselect("multiselect 2", multiOptions, { default: ["female"] }))}`);
+  st.write(`multiselect value 3: ${strList(st.multiselect("multiselect 3", ["Tea", "Coffee", "Water", "Juice"], { max_selections: 2 }))}`);
+
+  st.write(`checkbox 1: ${str(st.checkbox("checkbox 1 (True)", { value: true }))}`);
+  st.write(`toggle 1: ${str(st.toggle("toggle 1 (False)"))}`);
+  st.write(`radio 1: ${str(st.radio("radio 1", ["female", "male"]))}`);
+  st.write(`number input 1: ${str(st.number_input("number input 1", { value: 5, min_value: 0, max_value: 10 }))}`);
+
   st.form("slider_form").with(() => {
     st.write(`slider-in-form selection: ${str(st.slider("Label 9", { min_value: 0, max_value: 100, value: 25 }))}`);
     st.form_submit_button("Submit");

@@ -252,6 +252,50 @@ describe("selectbox and radio", () => {
   });
 });
 
+describe("multiselect", () => {
+  const multiselect = (indexes: number[], maxSelections: number | null = null): AppElement => ({
+    ...widget,
+    type: "multiselect",
+    id: "$$ID-ms",
+    label: "Colors",
+    options: ["Green", "Yellow", "Red", "Blue"],
+    indexes,
+    placeholder: "Choose options",
+    maxSelections,
+  });
+
+  it("shows the selection as tags, lists only the other options and keeps the list open while picking", async () => {
+    preview = mountPreview();
+    await preview.render([multiselect([1])]);
+    const tags = () => all('[data-testid="stMultiSelect"] [data-baseweb="tag"]').map((tag) => tag.textContent!.trim());
+    expect(tags()).toEqual(["Yellow"]);
+    fire(one('[data-testid="stMultiSelect"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => all('[data-testid="stMultiSelectDropdown"] li[role="option"]').length > 0);
+    const listed = () => all('[data-testid="stMultiSelectDropdown"] li[role="option"]').map((o) => o.textContent!.trim());
+    expect(listed()).toEqual(["Green", "Red", "Blue"]);
+    fire(all('li[role="option"]')[2], "mousedown");
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [1, 3] }]);
+    expect(tags()).toEqual(["Yellow", "Blue"]);
+    expect(listed()).toEqual(["Green", "Red"]);
+
+    fire(one('[data-baseweb="tag"] [role="presentation"]'), "mousedown");
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [3] }]);
+    const input = one<HTMLInputElement>('[data-testid="stMultiSelect"] input[role="combobox"]');
+    fire(input, "keydown", { key: "Backspace" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [] }]);
+    expect(one('[data-testid="stMultiSelect"] [data-baseweb="select"]').textContent).toContain("Choose options");
+  });
+
+  it("lists nothing but Streamlit's notice once max_selections is reached", async () => {
+    preview = mountPreview();
+    await preview.render([multiselect([0, 2], 2)]);
+    fire(one('[data-testid="stMultiSelect"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => all('[data-testid="stMultiSelectDropdown"] li').length > 0);
+    expect(all('[data-testid="stMultiSelectDropdown"] li[role="option"]')).toHaveLength(0);
+    expect(one('[data-testid="stMultiSelectDropdown"]').textContent!.trim()).toBe("You can only select up to 2 options. Remove an option first.");
+  });
+});
+
 describe("text area", () => {
   it("applies on Ctrl+Enter or blur, not on a plain Enter", async () => {
     preview = mountPreview();

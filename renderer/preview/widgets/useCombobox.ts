@@ -24,9 +24,10 @@ export function filterOptions(labels: readonly string[], query: string): ListedO
 /**
  * The headless part of Streamlit's baseweb select, shared by st.selectbox and st.multiselect: an
  * input with role=combobox that opens a listbox on click, filters it as the user types, moves the
- * highlighted option with the arrow keys and picks it with Enter or a click.
+ * highlighted option with the arrow keys and picks it with Enter or a click (a multiselect's list
+ * stays open for the next pick).
  */
-export function useCombobox(labels: () => readonly string[], pick: (index: number) => void) {
+export function useCombobox(labels: () => readonly string[], pick: (index: number) => void, { closeOnPick = true } = {}) {
   const listboxId = `lw-listbox-${useId()}`;
   const open = ref(false);
   const query = ref("");
@@ -67,7 +68,8 @@ export function useCombobox(labels: () => readonly string[], pick: (index: numbe
   function choose(position: number): void {
     const option = listed.value[position];
     if (!option) return;
-    close();
+    if (closeOnPick) close();
+    else query.value = "";
     pick(option.index);
   }
 

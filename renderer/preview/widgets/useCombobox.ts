@@ -59,8 +59,9 @@ export function useCombobox(labels: () => readonly string[], pick: (index: numbe
     query.value = "";
   }
 
-  function toggle(): void {
-    if (open.value) close();
+  /** A press on the control toggles the list, except on the input itself, which only opens it (as baseweb does). */
+  function onControlMousedown(event: MouseEvent): void {
+    if (open.value && event.target !== input.value) close();
     else show();
     void nextTick(() => input.value?.focus());
   }
@@ -109,7 +110,7 @@ export function useCombobox(labels: () => readonly string[], pick: (index: numbe
     }
   }
 
-  return { listboxId, open, query, active, input, anchor, dropdownStyle, listed, optionId, activeId, show, close, toggle, choose, onInput, onKeydown };
+  return { listboxId, open, query, active, input, anchor, dropdownStyle, listed, optionId, activeId, show, close, onControlMousedown, choose, onInput, onKeydown };
 }
 
 export type Combobox = ReturnType<typeof useCombobox>;

@@ -113,6 +113,14 @@ export interface SelectOptions<T> extends WidgetOptions {
   horizontal?: boolean;
 }
 
+export interface MultiselectOptions<T> extends WidgetOptions {
+  /** The options selected at first: one option or a list of them, each one of `options`. */
+  default?: readonly T[] | T | null;
+  format_func?: (option: T) => string;
+  max_selections?: number | null;
+  placeholder?: string | null;
+}
+
 export interface TextAreaOptions extends WidgetOptions {
   value?: string | null;
   height?: number | null;
@@ -173,6 +181,7 @@ export interface Elements {
   number_input(label: string, options?: NumberInputOptions): number | null;
   selectbox<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   radio<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
+  multiselect<T>(label: string, options: readonly T[], settings?: MultiselectOptions<T>): T[];
   write(...values: unknown[]): void;
   markdown(body: string, options?: MarkdownOptions): void;
   title(body: string): void;

@@ -111,6 +111,17 @@ export interface SelectElement extends WidgetBase {
   index: number | null;
   placeholder?: string | null;
   horizontal?: boolean;
+  /** A selectbox created with index=None: the user can clear it again. */
+  clearable?: boolean;
+}
+
+/** Wire value: the selected options' indexes, in selection order. Options arrive as display labels. */
+export interface MultiselectElement extends WidgetBase {
+  type: "multiselect";
+  options: string[];
+  indexes: number[];
+  placeholder: string;
+  maxSelections: number | null;
 }
 
 /** Wire value: string. */
@@ -203,6 +214,7 @@ export type AppElement =
   | SliderElement
   | NumberInputElement
   | SelectElement
+  | MultiselectElement
   | TextAreaElement
   | MarkdownElement
   | CodeElement

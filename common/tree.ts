@@ -28,6 +28,7 @@ export function widgetIds(element: AppElement): string[] {
     case "number_input":
     case "selectbox":
     case "radio":
+    case "multiselect":
       return [element.id];
     default:
       return [];
@@ -53,6 +54,8 @@ export function hostValue(element: AppElement): { value: Json } | undefined {
     case "selectbox":
     case "radio":
       return { value: element.index };
+    case "multiselect":
+      return { value: element.indexes };
     default:
       return undefined;
   }

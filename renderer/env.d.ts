@@ -14,3 +14,9 @@ declare module "stylis" {
   }
   export function compile(css: string): Element[];
 }
+
+/** fzy.js ships no types: the two functions Streamlit's option filter uses. */
+declare module "fzy.js" {
+  export function hasMatch(needle: string, haystack: string): boolean;
+  export function score(needle: string, haystack: string): number;
+}

@@ -74,8 +74,9 @@ test("native widgets: keys, on_change (before the body, seeing the new value), s
   await expectLines(wb, [valueLine("ni", "1", 1, "1")]);
   await expect(f.getByTestId("stNumberInputField")).toHaveValue("1");
 
-  // The preview's selectbox is a native <select> (role combobox, like Streamlit's input).
-  await causesRun(wb, () => f.getByTestId("stSelectbox").getByRole("combobox").selectOption({ label: "b" }));
+  // Streamlit's selectbox: a combobox input opening a listbox of options.
+  await f.getByTestId("stSelectbox").getByRole("combobox").click();
+  await causesRun(wb, () => f.getByTestId("stSelectboxVirtualDropdown").getByRole("option", { name: "b", exact: true }).click());
   await expectLines(wb, [valueLine("sb", "'b'", 1, "'b'")]);
 
   await causesRun(wb, () => f.getByTestId("stRadio").getByText("y", { exact: true }).click());

@@ -103,35 +103,44 @@ describe("checkbox and toggle", () => {
 });
 
 describe("slider", () => {
-  it("shows the value over the thumb and the bounds, and sends the value on release only", async () => {
+  it("shows the value over the thumb and the bounds, moves by keyboard and sends the value on key release only", async () => {
     preview = mountPreview();
     await preview.render([slider(3)]);
     expect(one('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("3");
     expect(all('[data-testid="stSliderTickBar"] > *').map((tick) => tick.textContent)).toEqual(["0", "10"]);
+    const thumb = one('[data-testid="stSlider"] [role="slider"]');
+    expect(["aria-valuemin", "aria-valuemax", "aria-valuenow"].map((name) => thumb.getAttribute(name))).toEqual(["0", "10", "3"]);
 
-    const range = one<HTMLInputElement>('[data-testid="stSlider"] input[type="range"]');
-    range.value = "7";
-    fire(range, "input");
+    for (const key of ["ArrowRight", "ArrowRight", "ArrowUp", "ArrowLeft"]) fire(thumb, "keydown", { key });
     await nextMacrotask();
-    expect(one('[data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("7");
+    expect(one('[data-testid="stSliderThumbValue"]').textContent!.trim()).toBe("5");
+    expect(thumb.getAttribute("aria-valuenow")).toBe("5");
     expect(preview.ofType("rerun")).toEqual([]);
-    fire(range, "change");
-    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 7 }]);
+    fire(thumb, "keyup", { key: "ArrowLeft" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 5 }]);
+
+    fire(thumb, "keydown", { key: "End" });
+    fire(thumb, "keyup", { key: "End" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 10 }]);
+    fire(thumb, "keydown", { key: "PageDown" });
+    fire(thumb, "keyup", { key: "PageDown" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: 0 }]);
   });
 
   it("is a two-thumb range slider for [low, high] whose thumbs cannot cross, with float formatting", async () => {
     preview = mountPreview();
     await preview.render([slider([0.25, 0.75], { min: 0, max: 1, step: 0.05 })]);
     expect(all('[data-testid="stSliderThumbValue"]').map((v) => v.textContent!.trim())).toEqual(["0.25", "0.75"]);
-    const [low, high] = all('[data-testid="stSlider"] input[type="range"]') as HTMLInputElement[];
-    low.value = "0.9";
-    fire(low, "input");
-    fire(low, "change");
+    const [low, high] = all('[data-testid="stSlider"] [role="slider"]');
+    for (let i = 0; i < 12; i++) fire(low, "keydown", { key: "ArrowRight" });
+    fire(low, "keyup", { key: "ArrowRight" });
     expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.75, 0.75] }]);
-    high.value = "1";
-    fire(high, "input");
-    fire(high, "change");
+    fire(high, "keydown", { key: "PageUp" });
+    fire(high, "keyup", { key: "PageUp" });
     expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.75, 1] }]);
+    fire(low, "keydown", { key: "ArrowLeft" });
+    fire(low, "keyup", { key: "ArrowLeft" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-sl", type: "value", value: [0.7, 1] }]);
   });
 });
 
@@ -175,9 +184,9 @@ describe("selectbox and radio", () => {
   it("send the chosen option's index", async () => {
     preview = mountPreview();
     await preview.render([select("selectbox", 0), select("radio", 1)]);
-    const box = one<HTMLSelectElement>('[data-testid="stSelectbox"] select');
-    expect([...box.options].map((o) => o.textContent)).toEqual(["red", "green", "blue"]);
-    expect(box.value).toBe("0");
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] [data-baseweb="select"] input[role="combobox"]');
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent).toContain("red");
+    expect(input.getAttribute("aria-expanded")).toBe("false");
     const options = all('[data-testid="stRadio"] > [data-testid="stRadioGroup"] > [data-testid="stRadioOption"]');
     expect(options.map((o) => [o.textContent, (o.querySelector("input") as HTMLInputElement).checked])).toEqual([
       ["red", false],
@@ -185,8 +194,15 @@ describe("selectbox and radio", () => {
       ["blue", false],
     ]);
 
-    box.value = "2";
-    fire(box, "change");
+    fire(one('[data-testid="stSelectbox"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => input.getAttribute("aria-expanded") === "true");
+    const listed = all('[data-baseweb="popover"] [data-testid="stSelectboxVirtualDropdown"][role="listbox"] li[role="option"]');
+    expect(listed.map((o) => [o.textContent!.trim(), o.getAttribute("aria-selected")])).toEqual([
+      ["red", "true"],
+      ["green", "false"],
+      ["blue", "false"],
+    ]);
+    fire(listed[2], "mousedown");
     const radio = options[0].querySelector("input") as HTMLInputElement;
     radio.checked = true;
     fire(radio, "change");
@@ -194,14 +210,89 @@ describe("selectbox and radio", () => {
       { id: "$$ID-selectbox", type: "value", value: 2 },
       { id: "$$ID-radio", type: "value", value: 0 },
     ]);
+    expect(all('[data-baseweb="popover"]')).toHaveLength(0);
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent).toContain("blue");
   });
 
   it("shows the placeholder while nothing is selected", async () => {
     preview = mountPreview();
     await preview.render([select("selectbox", null)]);
-    const box = one<HTMLSelectElement>('[data-testid="stSelectbox"] select');
-    expect(box.value).toBe("");
-    expect(box.selectedOptions[0].textContent).toBe("Choose an option");
+    expect(one('[data-testid="stSelectbox"] [data-baseweb="select"]').textContent!.trim()).toBe("Choose an option");
+  });
+
+  it("filters the options fuzzily as the user types and picks the best match with Enter", async () => {
+    preview = mountPreview();
+    await preview.render([{ ...select("selectbox", 0), options: ["apple", "banana", "blueberry", "cherry"] }]);
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] input');
+    input.value = "ry";
+    fire(input, "input");
+    await preview.until(() => all('li[role="option"]').length > 0);
+    // fzy scores "cherry" (0.98) over "blueberry" (0.965); "apple" and "banana" do not match.
+    expect(all('li[role="option"]').map((o) => o.textContent!.trim())).toEqual(["cherry", "blueberry"]);
+    fire(input, "keydown", { key: "ArrowDown" });
+    fire(input, "keydown", { key: "Enter" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: 2 }]);
+  });
+
+  it("clears a selectbox created with index=None on Escape, and lists 'No results' when nothing matches", async () => {
+    preview = mountPreview();
+    await preview.render([{ ...select("selectbox", null), clearable: true }]);
+    const input = one<HTMLInputElement>('[data-testid="stSelectbox"] input');
+    input.value = "zzz";
+    fire(input, "input");
+    await preview.until(() => all('[data-testid="stSelectboxVirtualDropdown"] li').length > 0);
+    expect(one('[data-testid="stSelectboxVirtualDropdown"]').textContent!.trim()).toBe("No results");
+    input.value = "gre";
+    fire(input, "input");
+    await preview.until(() => all('li[role="option"]').length === 1);
+    fire(input, "keydown", { key: "Enter" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: 1 }]);
+    fire(input, "keydown", { key: "Escape" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-selectbox", type: "value", value: null }]);
+  });
+});
+
+describe("multiselect", () => {
+  const multiselect = (indexes: number[], maxSelections: number | null = null): AppElement => ({
+    ...widget,
+    type: "multiselect",
+    id: "$$ID-ms",
+    label: "Colors",
+    options: ["Green", "Yellow", "Red", "Blue"],
+    indexes,
+    placeholder: "Choose options",
+    maxSelections,
+  });
+
+  it("shows the selection as tags, lists only the other options and keeps the list open while picking", async () => {
+    preview = mountPreview();
+    await preview.render([multiselect([1])]);
+    const tags = () => all('[data-testid="stMultiSelect"] [data-baseweb="tag"]').map((tag) => tag.textContent!.trim());
+    expect(tags()).toEqual(["Yellow"]);
+    fire(one('[data-testid="stMultiSelect"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => all('[data-testid="stMultiSelectDropdown"] li[role="option"]').length > 0);
+    const listed = () => all('[data-testid="stMultiSelectDropdown"] li[role="option"]').map((o) => o.textContent!.trim());
+    expect(listed()).toEqual(["Green", "Red", "Blue"]);
+    fire(all('li[role="option"]')[2], "mousedown");
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [1, 3] }]);
+    expect(tags()).toEqual(["Yellow", "Blue"]);
+    expect(listed()).toEqual(["Green", "Red"]);
+
+    fire(one('[data-baseweb="tag"] [role="presentation"]'), "mousedown");
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [3] }]);
+    const input = one<HTMLInputElement>('[data-testid="stMultiSelect"] input[role="combobox"]');
+    fire(input, "keydown", { key: "Backspace" });
+    expect(await nextRerun()).toEqual([{ id: "$$ID-ms", type: "value", value: [] }]);
+    expect(one('[data-testid="stMultiSelect"] [data-baseweb="select"]').textContent).toContain("Choose options");
+  });
+
+  it("lists nothing but Streamlit's notice once max_selections is reached", async () => {
+    preview = mountPreview();
+    await preview.render([multiselect([0, 2], 2)]);
+    fire(one('[data-testid="stMultiSelect"] [data-baseweb="select"]'), "mousedown");
+    await preview.until(() => all('[data-testid="stMultiSelectDropdown"] li').length > 0);
+    expect(all('[data-testid="stMultiSelectDropdown"] li[role="option"]')).toHaveLength(0);
+    expect(one('[data-testid="stMultiSelectDropdown"]').textContent!.trim()).toBe("You can only select up to 2 options. Remove an option first.");
   });
 });
 
@@ -251,9 +342,8 @@ describe("values across runs", () => {
     const area = one<HTMLTextAreaElement>("textarea");
     area.value = "typing…";
     fire(area, "input");
-    const range = one<HTMLInputElement>('input[type="range"]');
-    range.value = "6";
-    fire(range, "input");
+    const thumb = one('[role="slider"]');
+    for (let i = 0; i < 4; i++) fire(thumb, "keydown", { key: "ArrowRight" });
 
     await preview.render([textArea("host"), slider(2)] as AppElement[]);
     expect(area.value).toBe("typing…");

@@ -46,7 +46,8 @@ export type NativeKind =
   | "slider"
   | "number_input"
   | "selectbox"
-  | "radio";
+  | "radio"
+  | "multiselect";
 
 export interface NativeMeta {
   kind: NativeKind;

@@ -3,6 +3,7 @@ import type { AppElement } from "../../../common";
 import type {
   ButtonOptions,
   CheckboxOptions,
+  MultiselectOptions,
   NumberInputOptions,
   SelectOptions,
   SliderOptions,
@@ -207,8 +208,59 @@ export function select<T>(ctx: RunContext, kind: "selectbox" | "radio", label: s
         index: selected >= 0 ? selected : null,
         placeholder: settings.placeholder ?? null,
         horizontal: settings.horizontal ?? false,
+        clearable: index === null,
         ...base(ctx, id, label, settings),
       };
     },
   });
+}
+
+/**
+ * st.multiselect: the selected options in selection order. Like Streamlit, every default must be
+ * one of the options and no more than max_selections may be selected, by default or by a
+ * session-state write.
+ */
+export function multiselect<T>(ctx: RunContext, label: string, options: readonly T[], settings: MultiselectOptions<T> = {}): T[] {
+  if (!Array.isArray(options)) throw StreamlitAPIException("`st.multiselect` needs a list of options.");
+  const format = settings.format_func ?? ((option: T) => String(option));
+  const labels = options.map((option) => String(format(option)));
+  const defaults = settings.default === undefined || settings.default === null ? [] : Array.isArray(settings.default) ? settings.default : [settings.default as T];
+  const indexOf = (value: unknown) => options.findIndex((option) => isDeepStrictEqual(option, value));
+  const defaultIndexes = defaults.map((value) => {
+    const index = indexOf(value);
+    if (index < 0) {
+      throw StreamlitAPIException(`The default value '${String(value)}' is not part of the options. Please make sure that every default values also exists in the options.`);
+    }
+    return index;
+  });
+  const max = settings.max_selections ?? null;
+  const checkMax = (count: number) => {
+    if (max !== null && count > max) {
+      throw StreamlitAPIException(
+        `Multiselect has ${count} options selected but \`max_selections\` is set to ${max}. This happened because you either gave too many options to \`default\` or you manipulated the widget's state through \`st.session_state\`. Note that the latter can happen before the line indicating the error in the traceback. Please select at most ${max} options.`,
+      );
+    }
+  };
+  checkMax(defaultIndexes.length);
+  const value = valueWidget<T[]>(ctx, {
+    kind: "multiselect",
+    label,
+    key: settings.key,
+    onChange: settings.on_change,
+    identity: { options: labels, default: defaultIndexes, max_selections: max, placeholder: settings.placeholder ?? null },
+    initial: defaultIndexes.map((index) => options[index]),
+    fromWire: (wire) => (Array.isArray(wire) ? wire.filter((i) => Number.isInteger(i) && i >= 0 && i < options.length).map((i) => options[i]) : []),
+    element: (id, selected) => {
+      checkMax(selected.length);
+      return {
+        type: "multiselect",
+        options: labels,
+        indexes: selected.map(indexOf).filter((index) => index >= 0),
+        placeholder: settings.placeholder ?? "Choose options",
+        maxSelections: max,
+        ...base(ctx, id, label, settings),
+      };
+    },
+  });
+  return value;
 }

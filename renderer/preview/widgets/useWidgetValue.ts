@@ -1,4 +1,4 @@
-import { ref, watch, type Ref } from "vue";
+import { ref, toRaw, watch, type Ref } from "vue";
 import type { Json, WidgetPlacement } from "../../../common";
 import { useRuntime } from "../runtime";
 
@@ -47,7 +47,8 @@ export function useWidgetValue<E extends ValueWidget, T extends Json>(element: (
     if (same(value, settled)) return;
     settled = value;
     const { id, formId, fragmentId } = element();
-    widgets.setValue(id, value, { formId, fragmentId });
+    // A value shown through the ref is a reactive proxy, which postMessage cannot clone.
+    widgets.setValue(id, toRaw(value), { formId, fragmentId });
   }
 
   /** Enter (Ctrl+Enter in a text area): applies the value and, inside a form, submits it. */

@@ -368,7 +368,12 @@ class Host implements ScriptHost {
         recordRunEnd();
         if (this.stopRequested) {
           const where = result.outcome.interruptedAt;
-          this.log("info", `Stopped by the user${where ? ` at ${where}` : ""}: the run ended at the script's next st call; session state was kept.`);
+          this.log(
+            "info",
+            where
+              ? `Stopped by the user at ${where}: the run ended at that st call; session state was kept.`
+              : "Stopped by the user while the script was waiting: the run ended at once; session state was kept.",
+          );
         }
       }
       for (const resolve of done) resolve();

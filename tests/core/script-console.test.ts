@@ -83,14 +83,25 @@ describe("the script's console and async errors in the Log", () => {
   });
 
   it("Stop says at which line of the script the run ended", async () => {
-    const source = `export default async function app(st: any) {\n  const first = st.session_state.get("first", true);\n  st.session_state.first = false;\n  if (first) return;\n  await new Promise((resolve) => setTimeout(resolve, 300));\n  st.write("after the wait");\n}\n`;
+    const source = `export default async function app(st: any) {\n  const first = st.session_state.get("first", true);\n  st.session_state.first = false;\n  if (first) return;\n  const ph = st.empty();\n  const start = Date.now();\n  while (Date.now() - start < 3000) ph.write("busy");\n}\n`;
     const { host, logs } = await open(source);
     const rerun = host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await host.stop();
     await rerun;
     const entry = await until(() => logs.find((e) => e.message.startsWith("Stopped by the user")));
-    expect(entry.message).toBe(`Stopped by the user at app (app.ts:${lineOf(source, "after the wait")}:6): the run ended at the script's next st call; session state was kept.`);
+    expect(entry.message).toBe(`Stopped by the user at app (app.ts:${lineOf(source, "ph.write")}:${columnOf(source, "write(")}): the run ended at that st call; session state was kept.`);
+  });
+
+  it("Stop during an await ends the run at once and says so", async () => {
+    const source = `export default async function app(st: any) {\n  const first = st.session_state.get("first", true);\n  st.session_state.first = false;\n  if (first) return;\n  await new Promise((resolve) => setTimeout(resolve, 3000));\n  st.write("after the wait");\n}\n`;
+    const { host, logs } = await open(source);
+    const rerun = host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await host.stop();
+    await rerun;
+    const entry = await until(() => logs.find((e) => e.message.startsWith("Stopped by the user")));
+    expect(entry.message).toBe("Stopped by the user while the script was waiting: the run ended at once; session state was kept.");
   });
 
   it("a runner that dies between runs says why in the Log", async () => {
@@ -103,11 +114,13 @@ describe("the script's console and async errors in the Log", () => {
     );
   });
 
-  it("a compile error's code frame keeps its lines, with the caret under the column", async () => {
+  it("a compile error's code frame shows the lines around it, with the caret under the column (tabs widened alike)", async () => {
     const source = `export default function app(st: any) {\n\tst.title("x" +);\n}\n`;
     const { host } = await open(source);
     const box = (await host.hello()).lastRun!.tree.main[0];
     expect(box).toMatchObject({ type: "exception", name: "CompileError" });
-    expect((box as { message: string }).message).toBe('Unexpected ")"\n\napp.ts:2:16\n2 | \tst.title("x" +);\n  | \t              ^');
+    expect((box as { message: string }).message).toBe(
+      'Unexpected ")"\n\napp.ts:2:16\n  1 | export default function app(st: any) {\n> 2 |   st.title("x" +);\n    |                 ^\n  3 | }\n  4 |',
+    );
   });
 });

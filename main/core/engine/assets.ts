@@ -257,7 +257,7 @@ function buildSource(componentName: string, entry: string, appDir: string): Buil
       absWorkingDir: dirname(entry),
       // Library code reads it to pick its build, as in the template's vite config. Production:
       // the module travels with every render of every instance, and React's development build
-      // with its source map is megabytes (docs/fidelity.md row 14).
+      // with its source map is megabytes (docs/fidelity.md row 21).
       define: { "process.env.NODE_ENV": '"production"' },
     });
   } catch (error) {

@@ -5,19 +5,17 @@
 // watcher, its debounce, the rerun, the render over the WebSocket and the remount. Prints the
 // median and p90 over the saves as JSON; the target is a median under 150 ms.
 //   node scripts/bench-hot-reload.mjs [--saves 30]     (needs `npm run build` first)
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium, serveApp } from "./bench-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { saves: { type: "string", default: "30" } } });
 const saves = Number(values.saves);
 const server = join(root, "out/main/server.js");
-if (!existsSync(server)) throw new Error("out/main/server.js is missing: run `npm run build` first");
 
 const project = mkdtempSync(join(tmpdir(), "lw-bench-hot-"));
 writeFileSync(
@@ -35,19 +33,8 @@ const componentJs = (marker) => `export default function ({ parentElement }) {
 `;
 writeFileSync(join(project, "stars.js"), componentJs("save-0"));
 
-const child = spawn(process.execPath, [server, join(project, "app.ts"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = /Loopwright ready at (\S+)/.exec(out);
-    if (match) resolve(match[1]);
-  });
-  child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
-
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+const { url, child } = await serveApp(server, join(project, "app.ts"));
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(url);

@@ -11,12 +11,10 @@
 // Reported: the median of the per-pair differences with a 95% bootstrap interval, for the effect
 // and for the A/A control, and one verdict line against the 0.5 ms target.
 //   node scripts/bench-loop.mjs [--cycles 12] [--block 4]     (needs `npm run build` first)
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium, serveApp } from "./bench-server.mjs";
 
 const TARGET_MS = 0.5;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,21 +23,9 @@ const cycles = Number(values.cycles);
 const block = Number(values.block);
 if (!(cycles >= 1 && block >= 1)) throw new Error("--cycles and --block must be positive numbers");
 const server = join(root, "out/main/server.js");
-if (!existsSync(server)) throw new Error("out/main/server.js is missing: run `npm run build` first");
 
-const child = spawn(process.execPath, [server, join(root, "examples/text-input/app.ts"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = /Loopwright ready at (\S+)/.exec(out);
-    if (match) resolve(match[1]);
-  });
-  child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
-
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+const { url, child } = await serveApp(server, join(root, "examples/text-input/app.ts"));
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(url);

@@ -1,16 +1,17 @@
 /**
- * Desktop entry: one workbench window on one app script, the script host in this process (its
+ * Desktop entry: one workbench window on one project (File → Open replaces it), the script host in this process (its
  * runs in a worker thread), the HostApi over IPC. Browser mode (server.ts) shares everything but
  * this file, main/electron/ and the IPC transport.
  *
  *   electron out/main/index.js [appPath]     (or LOOPWRIGHT_APP=appPath)
  */
 import { basename, join, resolve } from "node:path";
-import { app, shell } from "electron";
+import { app, type BrowserWindow, dialog, shell } from "electron";
 import { openProject } from "./core/project";
 import { createProjectHost } from "./core/project-host";
 import type { ScriptHost } from "./core/types";
 import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
+import { installMenu } from "./electron/menu";
 import { enforceSecurityPolicy } from "./electron/security";
 import { createWorkbenchWindow } from "./electron/window";
 import { electronAppArgument, findAppScript } from "./launch.mjs";
@@ -36,10 +37,33 @@ function start(appPath: string): void {
   app.whenReady().then(async () => {
     enforceSecurityPolicy();
     serveRenderer(RENDERER_DIR);
-    const scriptHost = await createProjectHost(await openProject(appPath), { workerPath: WORKER_PATH, openFile });
-    host = scriptHost;
-    const window = createWorkbenchWindow(PRELOAD_PATH, `Loopwright — ${basename(appPath)}`);
-    window.on("closed", attachIpcTransport({ host: scriptHost, webContents: window.webContents, appOrigin: APP_ORIGIN }));
+    let detach = () => {};
+    let opened: BrowserWindow | null = null;
+    /**
+     * One project at a time: the old host is disposed (worker and watchers stopped) before the
+     * next one attaches; the window is made once the first host can answer its calls.
+     */
+    const open = async (path: string): Promise<BrowserWindow> => {
+      const next = await createProjectHost(await openProject(path), { workerPath: WORKER_PATH, openFile });
+      detach();
+      await host?.dispose();
+      host = next;
+      if (!opened) {
+        opened = createWorkbenchWindow(PRELOAD_PATH, "Loopwright");
+        opened.on("closed", () => detach());
+      }
+      const window = opened;
+      detach = attachIpcTransport({ host: next, webContents: window.webContents, appOrigin: APP_ORIGIN });
+      window.setTitle(`Loopwright — ${basename(path)}`);
+      return window;
+    };
+    const window = await open(appPath);
+    installMenu((path) => {
+      const checked = findAppScript(path, PACKAGE_ROOT);
+      const opening = checked.ok ? open(checked.path).then(() => window.webContents.reload()) : Promise.reject(new Error(checked.message));
+      // The current project keeps running when the new one cannot be opened.
+      opening.catch((error: unknown) => dialog.showErrorBox("Loopwright could not open it", error instanceof Error ? error.message : String(error)));
+    });
     app.on("second-instance", () => {
       if (window.isDestroyed()) return;
       if (window.isMinimized()) window.restore();

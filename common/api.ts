@@ -63,8 +63,35 @@ export interface SessionStateProxy {
   get<T = any>(key: string, fallback?: T): any;
   has(key: string): boolean;
   keys(): string[];
+  values(): unknown[];
+  /** `[key, value]` pairs, like Python's `.items()`. */
+  items(): [string, unknown][];
+  /** Python's `len(st.session_state)`. */
+  len(): number;
+  /** Deletes every key, each with `del`'s rules. */
+  clear(): void;
   to_dict(): Record<string, unknown>;
+  [Symbol.iterator](): Iterator<string>;
   [key: string]: any;
+}
+
+export interface CacheOptions {
+  /** Seconds an entry stays valid; null: forever. */
+  ttl?: number | null;
+  /** Entries kept per function (the oldest goes first); null: no limit. */
+  max_entries?: number | null;
+}
+
+/** A memoized function: `.clear()` empties its cache. */
+export type CachedFunction<F extends (...args: any[]) => any> = F & { clear(): void };
+
+/**
+ * `st.cache_data(fn)` / `st.cache_resource(fn)`: `fn` memoized by its arguments' value, across
+ * reruns; `.clear()` empties every function's cache of that kind.
+ */
+export interface CacheDecorator {
+  <F extends (...args: any[]) => any>(fn: F, options?: CacheOptions): CachedFunction<F>;
+  clear(): void;
 }
 
 type LabelVisibility = "visible" | "hidden" | "collapsed";
@@ -185,6 +212,10 @@ export interface Container extends Elements {
 export interface St extends Elements {
   components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
   session_state: SessionStateProxy;
+  /** Returns a copy of the cached value on each call (the cache keeps its own). */
+  cache_data: CacheDecorator;
+  /** Returns the cached object itself, shared by every run and caller. */
+  cache_resource: CacheDecorator;
   sidebar: Container;
   /** `@st.fragment`: returns a function that renders `body` as a fragment when called (an async body: await the call). */
   fragment<A extends unknown[], R extends void | Promise<void> = void>(body: (...args: A) => R): (...args: A) => R;

@@ -1,4 +1,5 @@
 import type { Container, Elements, St } from "../../../common/api";
+import { Caches } from "./cache";
 import type { ComponentRegistry } from "./component";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
@@ -13,10 +14,13 @@ import { button, checkbox, formSubmitButton, numberInput, select, slider, textAr
  * function or container kept from an earlier call still renders into the current run.
  */
 export function createSt(ctx: () => RunContext, state: SessionState, registry: ComponentRegistry, fragments: Fragments): St {
+  const caches = new Caches();
   const st: St = {
     ...elements(ctx, () => null),
     components: { v2: { component: (name, definition) => registry.register(ctx, name, definition) } },
     session_state: sessionStateProxy(state) as St["session_state"],
+    cache_data: caches.decorator("cache_data"),
+    cache_resource: caches.decorator("cache_resource"),
     get sidebar() {
       return container(ctx, ctx().sidebarTarget);
     },

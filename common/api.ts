@@ -156,6 +156,26 @@ export interface FormOptions {
   border?: boolean;
 }
 
+export interface MetricOptions {
+  /** A number or a string; a leading "-" makes it a decrease. */
+  delta?: number | string | null;
+  /** "normal": up green, down red; "inverse": the other way round; "off": gray. */
+  delta_color?: "normal" | "inverse" | "off";
+  help?: string | null;
+  label_visibility?: LabelVisibility;
+  border?: boolean;
+}
+
+/** A URL, a data URL, a path relative to the app script, or the image's bytes. */
+export type ImageSource = string | Uint8Array;
+
+export interface ImageOptions {
+  /** One caption, or one per image. */
+  caption?: string | string[] | null;
+  /** Pixels, "content" (the image's own width, capped by its container) or "stretch". */
+  width?: "content" | "stretch" | number;
+}
+
 export interface RerunOptions {
   /** "fragment": rerun only the fragment this call is in. */
   scope?: "app" | "fragment";
@@ -190,6 +210,10 @@ export interface Elements {
   success(body: string): void;
   warning(body: string): void;
   error(body: string): void;
+  /** `st.metric(label, value, {delta, delta_color, help, label_visibility, border})`; value null shows "—". */
+  metric(label: string, value: number | string | null, options?: MetricOptions): void;
+  /** One image or a list of them. */
+  image(image: ImageSource | ImageSource[], options?: ImageOptions): void;
   columns(spec: number | number[], options?: ColumnsOptions): Container[];
   container(options?: ContainerOptions): Container;
   expander(label: string, options?: { expanded?: boolean }): Container;

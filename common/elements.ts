@@ -128,12 +128,14 @@ export interface CodeElement {
 export interface BlockElement {
   type: "block";
   id: string;
-  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment";
+  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment" | "tab_container" | "tab" | "status";
   children: AppElement[];
   border?: boolean;
-  /** expander */
+  /** expander, tab, status */
   label?: string | null;
   expanded?: boolean;
+  /** status: the icon beside the label (a spinner while running, a check, an error mark). */
+  state?: "running" | "complete" | "error";
   /** column: relative width; horizontal: gap */
   weight?: number;
   gap?: "small" | "medium" | "large" | null;
@@ -175,6 +177,29 @@ export interface AlertElement {
   body: string;
 }
 
+/** `st.metric`: the value, and the delta with the colour and arrow Streamlit derives from its sign. */
+export interface MetricElement {
+  type: "metric";
+  label: string;
+  /** The value as Python's str() writes it ("—" for None). */
+  body: string;
+  /** "" when there is no delta. */
+  delta: string;
+  color: "red" | "green" | "gray";
+  direction: "up" | "down" | "none";
+  help: string | null;
+  labelVisibility: "visible" | "hidden" | "collapsed";
+  border: boolean;
+}
+
+/** `st.image`: one or more images (URLs or data URLs), each with its caption. */
+export interface ImageElement {
+  type: "image";
+  images: { url: string; caption: string | null }[];
+  /** Pixels, or "content" (the image's own width, capped by the container) / "stretch". */
+  width: "content" | "stretch" | number;
+}
+
 /** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
 export interface EmptyElement {
   type: "empty";
@@ -195,6 +220,8 @@ export type AppElement =
   | ExceptionElement
   | AlertElement
   | EmptyElement
+  | MetricElement
+  | ImageElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { St } from "../../common/api";
 import { Caches } from "../../main/core/engine/cache";
+import { RerunEngine } from "../../main/core/engine/rerun-engine";
 import { engineFor, jsonBodies, texts } from "./helpers";
 
 describe("st.cache_data / st.cache_resource (§15)", () => {
@@ -115,5 +119,71 @@ describe("st.session_state mapping helpers", () => {
     expect(jsonBodies(first.tree.main)[0]).toEqual({ keys: ["a", "b"], values: [1, "two"], items: [["a", 1], ["b", "two"]], len: 2, iterated: ["a", "b"], dict: { a: 1, b: "two" } });
     const wiped = await browser.flush([{ key: "wipe", value: true }]);
     expect(texts(wiped.tree.main)).toEqual(["0"]);
+  });
+});
+
+describe("st.metric (§15)", () => {
+  it("formats the value and delta as Python's str() and derives colour and arrow from the sign", async () => {
+    const { engine } = engineFor((st: St) => {
+      st.metric("Temperature", "70 °F", { delta: "1.2 °F" });
+      st.metric("Gas price", 4, { delta: -0.5, delta_color: "inverse" });
+      st.metric("Active developers", 123, { delta: 123, delta_color: "off" });
+      st.metric("Down", 1.5, { delta: "-2%" });
+      st.metric("Nothing", null, { help: "why", label_visibility: "collapsed", border: true });
+    });
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(tree.main.map((e) => e.type === "metric" && [e.body, e.delta, e.color, e.direction])).toEqual([
+      ["70 °F", "1.2 °F", "green", "up"],
+      ["4", "-0.5", "green", "down"],
+      ["123", "123", "gray", "up"],
+      ["1.5", "-2%", "red", "down"],
+      ["—", "", "gray", "none"],
+    ]);
+    expect(tree.main[4]).toMatchObject({ label: "Nothing", help: "why", labelVisibility: "collapsed", border: true });
+  });
+
+  it("a value or delta_color Streamlit does not accept raises its error", async () => {
+    const run = async (body: (st: St) => void) => (await engineFor(body).engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0];
+    expect(await run((st) => st.metric("x", 1, { delta_color: "blue" as never }))).toMatchObject({
+      type: "exception",
+      name: "StreamlitAPIException",
+      message: "'blue' is not an accepted value. delta_color only accepts: 'normal', 'inverse', or 'off'",
+    });
+    expect(await run((st) => st.metric("x", [1] as never))).toMatchObject({
+      name: "TypeError",
+      message: "'1' is of type list, which is not an accepted type. value only accepts: int, float, str, or None. Please convert the value to an accepted type.",
+    });
+  });
+});
+
+describe("st.image (§15)", () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  it("URLs pass through, bytes and files become data URLs, captions pair with images", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lw-image-"));
+    writeFileSync(join(dir, "logo.gif"), Buffer.from("GIF89a"));
+    const engine = new RerunEngine((st: St) => {
+      st.image("https://example.com/a.png", { caption: "remote", width: 200 });
+      st.image([PNG, "logo.gif"], { caption: ["bytes", "file"] });
+    }, dir);
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(tree.main[0]).toEqual({ type: "image", images: [{ url: "https://example.com/a.png", caption: "remote" }], width: 200 });
+    expect(tree.main[1]).toEqual({
+      type: "image",
+      images: [
+        { url: `data:image/png;base64,${Buffer.from(PNG).toString("base64")}`, caption: "bytes" },
+        { url: `data:image/gif;base64,${Buffer.from("GIF89a").toString("base64")}`, caption: "file" },
+      ],
+      width: "content",
+    });
+  });
+
+  it("mismatched captions and unknown bytes raise", async () => {
+    const { engine } = engineFor((st: St) => {
+      st.image([PNG, PNG], { caption: ["one"] });
+    });
+    expect((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({ name: "StreamlitAPIException", message: "Cannot pair 1 captions with 2 images." });
+    const other = engineFor((st: St) => st.image(new Uint8Array([1, 2, 3])));
+    expect((await other.engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({ name: "StreamlitAPIException" });
   });
 });

@@ -1,6 +1,7 @@
 import type { Container, Elements, St } from "../../../common/api";
 import { Caches } from "./cache";
 import type { ComponentRegistry } from "./component";
+import { image, metric } from "./data-display";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
 import type { Fragments } from "./fragments";
@@ -76,6 +77,8 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     success: on((run, body: string) => alert(run, "success", body)),
     warning: on((run, body: string) => alert(run, "warning", body)),
     error: on((run, body: string) => alert(run, "error", body)),
+    metric: on(metric),
+    image: on(image),
     columns: on((run, spec: number | number[], options = {}) => {
       const weights = typeof spec === "number" ? (Number.isInteger(spec) && spec > 0 ? Array(spec).fill(1) : null) : spec;
       if (!weights || weights.length === 0 || weights.some((w) => typeof w !== "number" || !(w > 0))) {

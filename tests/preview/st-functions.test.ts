@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { mountPreview } from "./harness";
+
+let preview: ReturnType<typeof mountPreview> | null = null;
+afterEach(() => {
+  preview?.destroy();
+  preview = null;
+});
+
+const all = (id: string) => [...preview!.root.querySelectorAll(`[data-testid="${id}"]`)] as HTMLElement[];
+
+describe("st.metric and st.image in the preview (§15)", () => {
+  it("a metric shows label, value and a coloured delta with Streamlit's arrow test ids", async () => {
+    preview = mountPreview();
+    await preview.render([
+      { type: "metric", label: "Gas price", body: "4", delta: "-0.5", color: "green", direction: "down", help: null, labelVisibility: "visible", border: false },
+      { type: "metric", label: "Users", body: "—", delta: "", color: "gray", direction: "none", help: null, labelVisibility: "visible", border: true },
+    ]);
+    const [gas, users] = all("stMetric");
+    expect(gas.querySelector('[data-testid="stMetricLabel"]')!.textContent).toBe("Gas price");
+    expect(gas.querySelector('[data-testid="stMetricValue"]')!.textContent).toBe("4");
+    const delta = gas.querySelector('[data-testid="stMetricDelta"]')!;
+    expect(delta.textContent).toBe("-0.5");
+    expect(delta.classList.contains("lw-metric-green")).toBe(true);
+    expect(delta.querySelector('[data-testid="stMetricDeltaIcon-Down"]')).not.toBeNull();
+    expect(users.querySelector('[data-testid="stMetricDelta"]')).toBeNull();
+    expect(users.classList.contains("lw-bordered")).toBe(true);
+  });
+
+  it("an image list shows each image in stImageContainer with its caption", async () => {
+    preview = mountPreview();
+    await preview.render([{ type: "image", images: [{ url: "data:image/png;base64,AA==", caption: "first" }, { url: "https://example.com/b.png", caption: null }], width: 120 }]);
+    const containers = all("stImageContainer");
+    expect(containers.map((c) => c.querySelector("img")!.getAttribute("src"))).toEqual(["data:image/png;base64,AA==", "https://example.com/b.png"]);
+    expect(containers[0].querySelector("img")!.style.width).toBe("120px");
+    expect(all("stImageCaption").map((c) => c.textContent)).toEqual(["first"]);
+  });
+});

@@ -176,6 +176,13 @@ export interface ImageOptions {
   width?: "content" | "stretch" | number;
 }
 
+export interface ToastOptions {
+  /** An emoji or a Material icon (`:material/check:`). */
+  icon?: string | null;
+  /** "short": 4 seconds, "long": 10 seconds, "infinite": until closed, or a number of seconds. */
+  duration?: "short" | "long" | "infinite" | number;
+}
+
 export interface RerunOptions {
   /** "fragment": rerun only the fragment this call is in. */
   scope?: "app" | "fragment";
@@ -212,6 +219,11 @@ export interface Elements {
   error(body: string): void;
   /** `st.metric(label, value, {delta, delta_color, help, label_visibility, border})`; value null shows "—". */
   metric(label: string, value: number | string | null, options?: MetricOptions): void;
+  /**
+   * A notification at the top right, outside the page flow; it hides after its duration and on
+   * the next run. Returns a placeholder: `.toast(...)` on it updates the same toast.
+   */
+  toast(body: string, options?: ToastOptions): Container;
   /** One image or a list of them. */
   image(image: ImageSource | ImageSource[], options?: ImageOptions): void;
   columns(spec: number | number[], options?: ColumnsOptions): Container[];

@@ -200,6 +200,15 @@ export interface ImageElement {
   width: "content" | "stretch" | number;
 }
 
+/** `st.toast`: shown in the toast container at the top right, not in the page flow. */
+export interface ToastElement {
+  type: "toast";
+  body: string;
+  icon: string | null;
+  /** Seconds before it hides; null: until closed. */
+  duration: number | null;
+}
+
 /** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
 export interface EmptyElement {
   type: "empty";
@@ -222,6 +231,7 @@ export type AppElement =
   | EmptyElement
   | MetricElement
   | ImageElement
+  | ToastElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

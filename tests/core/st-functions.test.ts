@@ -187,3 +187,30 @@ describe("st.image (§15)", () => {
     expect((await other.engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({ name: "StreamlitAPIException" });
   });
 });
+
+describe("st.toast (§15)", () => {
+  it("emits a toast with its icon and duration in seconds; `.toast()` on the result rewrites the same toast", async () => {
+    const { engine } = engineFor((st: St) => {
+      const message = st.toast("Gathering ingredients...", { icon: "🥞" });
+      st.write("after");
+      message.toast("Ready!", { duration: "long" });
+      st.toast("Sticky", { duration: "infinite" });
+      st.toast("Three", { duration: 3 });
+    });
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(tree.main).toEqual([
+      { type: "toast", body: "Ready!", icon: null, duration: 10 },
+      { type: "markdown", body: "after", variant: "markdown" },
+      { type: "toast", body: "Sticky", icon: null, duration: null },
+      { type: "toast", body: "Three", icon: null, duration: 3 },
+    ]);
+  });
+
+  it("a blank body raises Streamlit's error", async () => {
+    const { engine } = engineFor((st: St) => void st.toast(""));
+    expect((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({
+      name: "StreamlitAPIException",
+      message: "Toast body cannot be blank - please provide a message.",
+    });
+  });
+});

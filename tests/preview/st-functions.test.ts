@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
+import { nextTick } from "vue";
 import { mountPreview } from "./harness";
 
 let preview: ReturnType<typeof mountPreview> | null = null;
@@ -35,5 +36,30 @@ describe("st.metric and st.image in the preview (§15)", () => {
     expect(containers.map((c) => c.querySelector("img")!.getAttribute("src"))).toEqual(["data:image/png;base64,AA==", "https://example.com/b.png"]);
     expect(containers[0].querySelector("img")!.style.width).toBe("120px");
     expect(all("stImageCaption").map((c) => c.textContent)).toEqual(["first"]);
+  });
+});
+
+describe("st.toast in the preview (§15)", () => {
+  it("renders in stToastContainer, not in the page flow; long messages get view more; hides after its duration", async () => {
+      preview = mountPreview();
+      const long = `Random toast message that is a really really really really really really really long message, going way past the 3 line limit`;
+      await preview.render([
+        { type: "toast", body: "Saved!", icon: "😍", duration: 0.3 },
+        { type: "toast", body: long, icon: null, duration: null },
+      ]);
+      await nextTick();
+      const container = preview.root.querySelector('[data-testid="stToastContainer"]')!;
+      const toasts = [...container.querySelectorAll('[data-testid="stToast"]')] as HTMLElement[];
+      expect(toasts.map((t) => t.querySelector('[data-testid="stMarkdownContainer"]')!.textContent)).toEqual([
+        "Saved!",
+        "Random toast message that is a really really really really really really really long message, going way",
+      ]);
+      expect(toasts[0].querySelector('[data-testid="stToastDynamicIcon"]')!.textContent).toBe("😍");
+      expect(preview.root.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stToast"]')).toBeNull();
+      (toasts[1].querySelector('[data-testid="stToastViewButton"]') as HTMLButtonElement).click();
+      await nextTick();
+      expect(toasts[1].textContent).toContain("past the 3 line limitview less");
+      await preview.until(() => container.querySelectorAll('[data-testid="stToast"]').length === 1);
+      expect(container.querySelector('[data-testid="stToast"]')).toBe(toasts[1]);
   });
 });

@@ -4,6 +4,7 @@ import type { ComponentRegistry } from "./component";
 import { image, metric } from "./data-display";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
+import { toast } from "./feedback";
 import type { Fragments } from "./fragments";
 import { sessionStateProxy } from "./presenters";
 import type { RunContext, Target } from "./run-context";
@@ -78,6 +79,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     warning: on((run, body: string) => alert(run, "warning", body)),
     error: on((run, body: string) => alert(run, "error", body)),
     metric: on(metric),
+    toast: on((run, body: string, options) => container(ctx, toast(run, body, options))),
     image: on(image),
     columns: on((run, spec: number | number[], options = {}) => {
       const weights = typeof spec === "number" ? (Number.isInteger(spec) && spec > 0 ? Array(spec).fill(1) : null) : spec;

@@ -183,6 +183,23 @@ export interface ToastOptions {
   duration?: "short" | "long" | "infinite" | number;
 }
 
+export type StatusState = "running" | "complete" | "error";
+
+export interface StatusOptions {
+  expanded?: boolean;
+  state?: StatusState;
+}
+
+/** `st.status`: an expander with a state icon; `with` sets "complete" (or "error" if the body throws) when it ends while running. */
+export interface StatusContainer extends Container {
+  update(options: { label?: string | null; expanded?: boolean | null; state?: StatusState | null }): void;
+}
+
+/** `st.spinner`: shows its text while the body runs (after half a second), then nothing. */
+export interface Spinner {
+  with<T>(body: () => T): T;
+}
+
 export interface RerunOptions {
   /** "fragment": rerun only the fragment this call is in. */
   scope?: "app" | "fragment";
@@ -224,6 +241,7 @@ export interface Elements {
    * the next run. Returns a placeholder: `.toast(...)` on it updates the same toast.
    */
   toast(body: string, options?: ToastOptions): Container;
+  status(label: string, options?: StatusOptions): StatusContainer;
   /** One image or a list of them. */
   image(image: ImageSource | ImageSource[], options?: ImageOptions): void;
   columns(spec: number | number[], options?: ColumnsOptions): Container[];
@@ -253,6 +271,8 @@ export interface St extends Elements {
   /** Returns the cached object itself, shared by every run and caller. */
   cache_resource: CacheDecorator;
   sidebar: Container;
+  /** `with st.spinner(text):` — the body's elements render into the current container. */
+  spinner(text?: string): Spinner;
   /** `@st.fragment`: returns a function that renders `body` as a fragment when called (an async body: await the call). */
   fragment<A extends unknown[], R extends void | Promise<void> = void>(body: (...args: A) => R): (...args: A) => R;
   /** Ask for a new run (of the app, or of the current fragment). Ends the current run. */

@@ -209,6 +209,12 @@ export interface ToastElement {
   duration: number | null;
 }
 
+/** `st.spinner` while its body runs. */
+export interface SpinnerElement {
+  type: "spinner";
+  text: string;
+}
+
 /** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
 export interface EmptyElement {
   type: "empty";
@@ -232,6 +238,7 @@ export type AppElement =
   | MetricElement
   | ImageElement
   | ToastElement
+  | SpinnerElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Delta } from "../../common";
 import type { St } from "../../common/api";
 import { Caches } from "../../main/core/engine/cache";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
@@ -211,6 +212,92 @@ describe("st.toast (§15)", () => {
     expect((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({
       name: "StreamlitAPIException",
       message: "Toast body cannot be blank - please provide a message.",
+    });
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function streamed(app: (st: St) => void | Promise<void>) {
+  const engine = new RerunEngine(app, process.cwd());
+  const deltas: Delta[] = [];
+  const run = () => engine.run({ widgetStates: [], fragmentId: null, edits: [] }, (delta) => void deltas.push(delta));
+  return { deltas, run };
+}
+
+describe("st.spinner (§15)", () => {
+  it("shows its text after half a second of an async body, then empties its slot; the body's elements go to the current container", async () => {
+    const { deltas, run } = streamed(async (st) => {
+      await st.spinner("Wait for it...").with(async () => {
+        await sleep(650);
+        st.write("inside");
+      });
+      st.success("Done!");
+    });
+    const { tree } = await run();
+    expect(deltas.map((d) => [d.path, d.element.type])).toEqual([
+      [[0, 0], "empty"],
+      [[0, 0], "spinner"],
+      [[0, 1], "markdown"],
+      [[0, 0], "empty"],
+      [[0, 2], "alert"],
+    ]);
+    expect(deltas[1].element).toEqual({ type: "spinner", text: "Wait for it..." });
+    expect(tree.main.map((e) => e.type)).toEqual(["empty", "markdown", "alert"]);
+  });
+
+  it("a quick body never shows the spinner; an error in the body still empties it and reaches the script", async () => {
+    const { deltas, run } = streamed((st) => {
+      st.spinner().with(() => st.write("quick"));
+      st.spinner().with(() => {
+        throw new Error("boom");
+      });
+    });
+    const { tree } = await run();
+    expect(deltas.some((d) => d.element.type === "spinner")).toBe(false);
+    expect(tree.main.map((e) => e.type)).toEqual(["empty", "markdown", "empty", "exception"]);
+  });
+});
+
+describe("st.status (§15)", () => {
+  it("is an expander block with a state; update() rewrites it in place; `with` ends it complete, or error when the body throws", async () => {
+    const { deltas, run } = streamed(async (st) => {
+      const status = st.status("Downloading data...", { expanded: true });
+      await status.with(async () => {
+        st.write("Searching for data...");
+        await sleep(1);
+        status.update({ label: "Almost" });
+      });
+      try {
+        st.status("Failing").with(() => {
+          throw new Error("no");
+        });
+      } catch {
+        st.write("caught");
+      }
+      const stays = st.status("Stays", { state: "error" });
+      stays.with(() => st.write("x"));
+    });
+    const { tree } = await run();
+    const blocks = tree.main.filter((e) => e.type === "block");
+    expect(blocks.map((b) => b.type === "block" && [b.kind, b.label, b.state, b.expanded])).toEqual([
+      ["status", "Almost", "complete", true],
+      ["status", "Failing", "error", false],
+      ["status", "Stays", "error", false],
+    ]);
+    expect(deltas.filter((d) => d.path.join() === "0,0").map((d) => d.element.type === "block" && [d.element.label, d.element.state])).toEqual([
+      ["Downloading data...", "running"],
+      ["Almost", "running"],
+      ["Almost", "complete"],
+    ]);
+    expect(texts((blocks[0] as { children: never[] }).children)).toEqual(["Searching for data..."]);
+  });
+
+  it("an unknown state raises Streamlit's error", async () => {
+    const { engine } = engineFor((st: St) => void st.status("x", { state: "done" as never }));
+    expect((await engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0]).toMatchObject({
+      name: "StreamlitAPIException",
+      message: "Unknown state (done). Must be one of 'running', 'complete', or 'error'.",
     });
   });
 });

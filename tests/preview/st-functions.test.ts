@@ -63,3 +63,27 @@ describe("st.toast in the preview (§15)", () => {
       expect(container.querySelector('[data-testid="stToast"]')).toBe(toasts[1]);
   });
 });
+
+describe("st.spinner and st.status in the preview (§15)", () => {
+  it("a spinner shows stSpinner with its text; a status shows its state's icon in the expander summary", async () => {
+    preview = mountPreview();
+    const status = (state: "running" | "complete" | "error", id: string) => ({
+      type: "block" as const,
+      id,
+      kind: "status" as const,
+      label: `Status ${state}`,
+      expanded: state === "running",
+      state,
+      children: [{ type: "markdown" as const, body: "detail", variant: "markdown" as const }],
+    });
+    await preview.render([{ type: "spinner", text: "Wait for it..." }, status("running", "main/1"), status("complete", "main/2"), status("error", "main/3")]);
+    expect(all("stSpinner")[0].textContent).toBe("Wait for it...");
+    const expanders = all("stExpander");
+    expect(expanders.map((e) => e.querySelector("summary")!.textContent)).toEqual(["Status running", "Status complete", "Status error"]);
+    expect(expanders[0].querySelector('[data-testid="stExpanderIconSpinner"]')).not.toBeNull();
+    expect(expanders[1].querySelector('[data-testid="stExpanderIconCheck"]')).not.toBeNull();
+    expect(expanders[2].querySelector('[data-testid="stExpanderIconError"]')).not.toBeNull();
+    expect(expanders.map((e) => e.querySelector("details")!.open)).toEqual([true, false, false]);
+    expect(expanders[1].querySelector('[data-testid="stExpanderDetails"]')!.textContent).toBe("detail");
+  });
+});

@@ -4,7 +4,7 @@ import type { ComponentRegistry } from "./component";
 import { image, metric } from "./data-display";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
-import { toast } from "./feedback";
+import { spinner, status, toast } from "./feedback";
 import type { Fragments } from "./fragments";
 import { sessionStateProxy } from "./presenters";
 import type { RunContext, Target } from "./run-context";
@@ -26,6 +26,7 @@ export function createSt(ctx: () => RunContext, state: SessionState, registry: C
     get sidebar() {
       return container(ctx, ctx().sidebarTarget);
     },
+    spinner: (text = "In progress...") => ({ with: (body) => spinner(ctx(), text, body) }),
     fragment: (body) => (...args) => fragments.render(ctx(), body, args),
     rerun: (options) => {
       const run = ctx();
@@ -80,6 +81,10 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     error: on((run, body: string) => alert(run, "error", body)),
     metric: on(metric),
     toast: on((run, body: string, options) => container(ctx, toast(run, body, options))),
+    status: on((run, label: string, options) => {
+      const { target, update, with: within } = status(run, label, options);
+      return { ...container(ctx, target), update, with: within };
+    }),
     image: on(image),
     columns: on((run, spec: number | number[], options = {}) => {
       const weights = typeof spec === "number" ? (Number.isInteger(spec) && spec > 0 ? Array(spec).fill(1) : null) : spec;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Delta } from "../../common";
+import type { BlockElement, Delta } from "../../common";
 import type { St } from "../../common/api";
 import { Caches } from "../../main/core/engine/cache";
 import { RerunEngine } from "../../main/core/engine/rerun-engine";
@@ -290,7 +290,7 @@ describe("st.status (§15)", () => {
       ["Almost", "running"],
       ["Almost", "complete"],
     ]);
-    expect(texts((blocks[0] as { children: never[] }).children)).toEqual(["Searching for data..."]);
+    expect(texts((blocks[0] as BlockElement).children)).toEqual(["Searching for data..."]);
   });
 
   it("an unknown state raises Streamlit's error", async () => {

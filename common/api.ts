@@ -242,6 +242,8 @@ export interface Elements {
    */
   toast(body: string, options?: ToastOptions): Container;
   status(label: string, options?: StatusOptions): StatusContainer;
+  /** `st.tabs(["A", "B"])`: one container per tab; the first is shown until the user picks another. */
+  tabs(labels: string[]): Container[];
   /** One image or a list of them. */
   image(image: ImageSource | ImageSource[], options?: ImageOptions): void;
   columns(spec: number | number[], options?: ColumnsOptions): Container[];

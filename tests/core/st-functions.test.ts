@@ -301,3 +301,26 @@ describe("st.status (§15)", () => {
     });
   });
 });
+
+describe("st.tabs (§15)", () => {
+  it("a tab container block holds one tab block per label; each returned container renders into its tab", async () => {
+    const { engine } = engineFor((st: St) => {
+      const [cat, dog] = st.tabs(["Cat", "Dog"]);
+      dog.write("woof");
+      cat.with(() => st.write("meow"));
+    });
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    const container = tree.main[0] as BlockElement;
+    expect(container.kind).toBe("tab_container");
+    expect(container.children.map((tab) => tab.type === "block" && [tab.kind, tab.label, texts(tab.children)])).toEqual([
+      ["tab", "Cat", ["meow"]],
+      ["tab", "Dog", ["woof"]],
+    ]);
+  });
+
+  it("an empty list or a non-string label raises Streamlit's errors", async () => {
+    const first = async (app: (st: St) => void) => (await engineFor(app).engine.run({ widgetStates: [], fragmentId: null, edits: [] })).tree.main[0];
+    expect(await first((st) => void st.tabs([]))).toMatchObject({ message: "The input argument to st.tabs must contain at least one tab label." });
+    expect(await first((st) => void st.tabs(["a", 1 as never]))).toMatchObject({ message: "The tabs input list to st.tabs is only allowed to contain strings." });
+  });
+});

@@ -87,3 +87,37 @@ describe("st.spinner and st.status in the preview (§15)", () => {
     expect(expanders[1].querySelector('[data-testid="stExpanderDetails"]')!.textContent).toBe("detail");
   });
 });
+
+describe("st.tabs in the preview (§15)", () => {
+  const tabs = (labels: string[]) => ({
+    type: "block" as const,
+    id: "main/0",
+    kind: "tab_container" as const,
+    children: labels.map((label, i) => ({
+      type: "block" as const,
+      id: `main/0/${i}`,
+      kind: "tab" as const,
+      label,
+      children: [{ type: "markdown" as const, body: `${label} content`, variant: "markdown" as const }],
+    })),
+  });
+
+  it("role=tab buttons select their panel; the selection is kept by label across runs", async () => {
+    preview = mountPreview();
+    await preview.render([tabs(["Cat", "Dog", "Owl"])]);
+    const buttons = () => all("stTab");
+    const shownPanels = () => [...preview!.root.querySelectorAll('[role="tabpanel"]')].filter((p) => !(p as HTMLElement).hidden).map((p) => p.textContent);
+    expect(buttons().map((b) => [b.getAttribute("role"), b.textContent, b.getAttribute("aria-selected")])).toEqual([
+      ["tab", "Cat", "true"],
+      ["tab", "Dog", "false"],
+      ["tab", "Owl", "false"],
+    ]);
+    expect(shownPanels()).toEqual(["Cat content"]);
+    buttons()[2].click();
+    await nextTick();
+    expect(shownPanels()).toEqual(["Owl content"]);
+    await preview.render([tabs(["Owl", "Cat"])]);
+    expect(buttons().map((b) => b.getAttribute("aria-selected"))).toEqual(["true", "false"]);
+    expect(shownPanels()).toEqual(["Owl content"]);
+  });
+});

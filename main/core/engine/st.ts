@@ -94,6 +94,12 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       const row = run.openBlock({ kind: "horizontal", gap: options.gap ?? "small", verticalAlignment: options.vertical_alignment ?? "top" });
       return weights.map((weight) => container(ctx, run.openBlock({ kind: "column", weight, border: options.border ?? false }, row)));
     }),
+    tabs: on((run, labels: string[]) => {
+      if (!Array.isArray(labels) || labels.length === 0) throw StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.");
+      if (labels.some((label) => typeof label !== "string")) throw StreamlitAPIException("The tabs input list to st.tabs is only allowed to contain strings.");
+      const tabs = run.openBlock({ kind: "tab_container" });
+      return labels.map((label) => container(ctx, run.openBlock({ kind: "tab", label }, tabs)));
+    }),
     container: on((run, options = {}) => container(ctx, run.openBlock({ kind: "container", border: options.border ?? false, height: options.height ?? null }))),
     expander: on((run, label: string, options = {}) => container(ctx, run.openBlock({ kind: "expander", label: String(label), expanded: options.expanded ?? false }))),
     form: on((run, key: string, options = {}) => {

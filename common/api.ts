@@ -183,6 +183,14 @@ export interface ToastOptions {
   duration?: "short" | "long" | "infinite" | number;
 }
 
+export interface ChatInputOptions {
+  key?: string | null;
+  max_chars?: number | null;
+  disabled?: boolean;
+  /** Called before the run in which the submitted text is returned. */
+  on_submit?: Callback | null;
+}
+
 export type StatusState = "running" | "complete" | "error";
 
 export interface StatusOptions {
@@ -242,6 +250,8 @@ export interface Elements {
    */
   toast(body: string, options?: ToastOptions): Container;
   status(label: string, options?: StatusOptions): StatusContainer;
+  /** The text the user submitted (Enter or the send button), in the run it causes only; otherwise null. */
+  chat_input(placeholder?: string, options?: ChatInputOptions): string | null;
   /** `st.tabs(["A", "B"])`: one container per tab; the first is shown until the user picks another. */
   tabs(labels: string[]): Container[];
   /** One image or a list of them. */

@@ -215,6 +215,17 @@ export interface SpinnerElement {
   text: string;
 }
 
+/** Wire value: the submitted text, once (a trigger-like string); the widget then reads None. */
+export interface ChatInputElement extends WidgetPlacement {
+  type: "chat_input";
+  id: string;
+  placeholder: string;
+  maxChars: number | null;
+  disabled: boolean;
+  /** Called at the main area's top level: pinned to the bottom of the page (Streamlit's bottom container). */
+  bottom: boolean;
+}
+
 /** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
 export interface EmptyElement {
   type: "empty";
@@ -239,6 +250,7 @@ export type AppElement =
   | ImageElement
   | ToastElement
   | SpinnerElement
+  | ChatInputElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

@@ -28,6 +28,7 @@ export function widgetIds(element: AppElement): string[] {
     case "number_input":
     case "selectbox":
     case "radio":
+    case "chat_input":
       return [element.id];
     default:
       return [];

@@ -324,3 +324,36 @@ describe("st.tabs (§15)", () => {
     expect(await first((st) => void st.tabs(["a", 1 as never]))).toMatchObject({ message: "The tabs input list to st.tabs is only allowed to contain strings." });
   });
 });
+
+describe("st.chat_input (§15)", () => {
+  it("returns the submitted text in the run the submit causes, then null; on_submit runs first; top level pins it to the bottom", async () => {
+    const seen: unknown[] = [];
+    const { engine, browser } = engineFor((st: St) => {
+      const prompt = st.chat_input("Say something", {
+        key: "chat",
+        on_submit: () => seen.push(["callback", st.session_state.chat]),
+      });
+      seen.push(["body", prompt, st.session_state.chat]);
+      st.container().chat_input("Inline");
+    });
+    const first = await browser.flush();
+    const [pinned, inner] = [first.tree.main[0], (first.tree.main[1] as BlockElement).children[0]];
+    expect(pinned).toMatchObject({ type: "chat_input", placeholder: "Say something", bottom: true, maxChars: null, disabled: false });
+    expect(inner).toMatchObject({ type: "chat_input", placeholder: "Inline", bottom: false });
+    const id = (pinned as { id: string }).id;
+    await engine.run({ widgetStates: [{ id, type: "string_trigger_value", value: "hello" }], fragmentId: null, edits: [] });
+    await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(seen).toEqual([
+      ["body", null, null],
+      ["callback", "hello"],
+      ["body", "hello", "hello"],
+      ["body", null, null],
+    ]);
+  });
+
+  it("inside a form it raises Streamlit's error", async () => {
+    const { engine } = engineFor((st: St) => void st.form("f").chat_input());
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(tree.main.find((e) => e.type === "exception")).toMatchObject({ name: "StreamlitAPIException", message: "`st.chat_input()` can't be used in a `st.form()`." });
+  });
+});

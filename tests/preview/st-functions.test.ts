@@ -121,3 +121,25 @@ describe("st.tabs in the preview (§15)", () => {
     expect(shownPanels()).toEqual(["Owl content"]);
   });
 });
+
+describe("st.chat_input in the preview (§15)", () => {
+  it("Enter submits the text once as a string trigger and clears the box; Shift+Enter does not; a top-level one sits in stBottom", async () => {
+    preview = mountPreview();
+    await preview.render([{ type: "chat_input", id: "$$ID-chat", placeholder: "Your message", maxChars: null, disabled: false, bottom: true }]);
+    await nextTick();
+    const textarea = preview.root.querySelector('[data-testid="stBottom"] [data-testid="stChatInputTextArea"]') as HTMLTextAreaElement;
+    expect(textarea.getAttribute("placeholder")).toBe("Your message");
+    const send = preview.root.querySelector('[data-testid="stChatInputSubmitButton"]') as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    textarea.value = "hello";
+    textarea.dispatchEvent(new Event("input"));
+    await nextTick();
+    expect(send.disabled).toBe(false);
+    textarea.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", shiftKey: true }));
+    textarea.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+    await preview.until(() => preview!.ofType("rerun").length === 1);
+    expect(preview.ofType("rerun")[0].widgetStates).toEqual([{ id: "$$ID-chat", type: "string_trigger_value", value: "hello" }]);
+    await nextTick();
+    expect(textarea.value).toBe("");
+  });
+});

@@ -1,5 +1,6 @@
 import type { Container, Elements, St } from "../../../common/api";
 import { Caches } from "./cache";
+import { chatInput } from "./chat";
 import type { ComponentRegistry } from "./component";
 import { image, metric } from "./data-display";
 import { alert, code, json, markdown, write } from "./display";
@@ -94,6 +95,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       const row = run.openBlock({ kind: "horizontal", gap: options.gap ?? "small", verticalAlignment: options.vertical_alignment ?? "top" });
       return weights.map((weight) => container(ctx, run.openBlock({ kind: "column", weight, border: options.border ?? false }, row)));
     }),
+    chat_input: on(chatInput),
     tabs: on((run, labels: string[]) => {
       if (!Array.isArray(labels) || labels.length === 0) throw StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.");
       if (labels.some((label) => typeof label !== "string")) throw StreamlitAPIException("The tabs input list to st.tabs is only allowed to contain strings.");

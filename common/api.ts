@@ -283,6 +283,12 @@ export interface St extends Elements {
   /** Returns the cached object itself, shared by every run and caller. */
   cache_resource: CacheDecorator;
   sidebar: Container;
+  /**
+   * Streamlit's private event container (`st._event`): what renders here sits outside the page
+   * flow (no place, no gap in the main area), the way event-style components (height 0) and
+   * toasts are mounted.
+   */
+  _event: Container;
   /** `with st.spinner(text):` — the body's elements render into the current container. */
   spinner(text?: string): Spinner;
   /** `@st.fragment`: returns a function that renders `body` as a fragment when called (an async body: await the call). */

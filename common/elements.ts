@@ -128,7 +128,7 @@ export interface CodeElement {
 export interface BlockElement {
   type: "block";
   id: string;
-  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment" | "tab_container" | "tab" | "status";
+  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment" | "tab_container" | "tab" | "status" | "event";
   children: AppElement[];
   border?: boolean;
   /** expander, tab, status */

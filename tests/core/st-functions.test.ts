@@ -357,3 +357,22 @@ describe("st.chat_input (§15)", () => {
     expect(tree.main.find((e) => e.type === "exception")).toMatchObject({ name: "StreamlitAPIException", message: "`st.chat_input()` can't be used in a `st.form()`." });
   });
 });
+
+describe("st._event (§15)", () => {
+  it("one event block per run holds what renders into it, whichever way it is reached", async () => {
+    const { engine } = engineFor((st: St) => {
+      st.write("page");
+      st._event.toast("Saved");
+      st._event.with(() => st.write("invisible helper"));
+      st.write("after");
+    });
+    const { tree } = await engine.run({ widgetStates: [], fragmentId: null, edits: [] });
+    expect(tree.main.map((e) => e.type)).toEqual(["markdown", "block", "markdown"]);
+    const event = tree.main[1] as BlockElement;
+    expect(event.kind).toBe("event");
+    expect(event.children).toEqual([
+      { type: "toast", body: "Saved", icon: null, duration: 4 },
+      { type: "markdown", body: "invisible helper", variant: "markdown" },
+    ]);
+  });
+});

@@ -143,3 +143,17 @@ describe("st.chat_input in the preview (§15)", () => {
     expect(textarea.value).toBe("");
   });
 });
+
+describe("st._event in the preview (§15)", () => {
+  it("its elements are mounted outside the main block container", async () => {
+    preview = mountPreview();
+    await preview.render([
+      { type: "markdown", body: "page", variant: "markdown" },
+      { type: "block", id: "main/1", kind: "event", children: [{ type: "markdown", body: "helper", variant: "markdown" }] },
+    ]);
+    await nextTick();
+    const main = preview.root.querySelector('[data-testid="stMainBlockContainer"]')!;
+    expect(main.textContent).toBe("page");
+    expect(preview.root.querySelector("#lw-event-container [data-testid='stElementContainer']")!.textContent).toBe("helper");
+  });
+});

@@ -27,6 +27,9 @@ export function createSt(ctx: () => RunContext, state: SessionState, registry: C
     get sidebar() {
       return container(ctx, ctx().sidebarTarget);
     },
+    get _event() {
+      return container(ctx, eventTarget(ctx()));
+    },
     spinner: (text = "In progress...") => ({ with: (body) => spinner(ctx(), text, body) }),
     fragment: (body) => (...args) => fragments.render(ctx(), body, args),
     rerun: (options) => {
@@ -42,6 +45,14 @@ export function createSt(ctx: () => RunContext, state: SessionState, registry: C
     },
   };
   return st;
+}
+
+/** Each run's event container: one block, opened in the main area on first use, that the preview renders outside the page flow. */
+const eventTargets = new WeakMap<RunContext, Target>();
+function eventTarget(run: RunContext): Target {
+  let target = eventTargets.get(run);
+  if (!target) eventTargets.set(run, (target = run.openBlock({ kind: "event" }, run.mainTarget)));
+  return target;
 }
 
 function container(ctx: () => RunContext, target: Target): Container {

@@ -71,8 +71,35 @@ export interface SessionStateProxy {
   get<T = any>(key: string, fallback?: T): any;
   has(key: string): boolean;
   keys(): string[];
+  values(): unknown[];
+  /** `[key, value]` pairs, like Python's `.items()`. */
+  items(): [string, unknown][];
+  /** Python's `len(st.session_state)`. */
+  len(): number;
+  /** Deletes every key, each with `del`'s rules. */
+  clear(): void;
   to_dict(): Record<string, unknown>;
+  [Symbol.iterator](): Iterator<string>;
   [key: string]: any;
+}
+
+export interface CacheOptions {
+  /** Seconds an entry stays valid; null: forever. */
+  ttl?: number | null;
+  /** Entries kept per function (the oldest goes first); null: no limit. */
+  max_entries?: number | null;
+}
+
+/** A memoized function: `.clear()` empties its cache. */
+export type CachedFunction<F extends (...args: any[]) => any> = F & { clear(): void };
+
+/**
+ * `st.cache_data(fn)` / `st.cache_resource(fn)`: `fn` memoized by its arguments' value, across
+ * reruns; `.clear()` empties every function's cache of that kind.
+ */
+export interface CacheDecorator {
+  <F extends (...args: any[]) => any>(fn: F, options?: CacheOptions): CachedFunction<F>;
+  clear(): void;
 }
 
 type LabelVisibility = "visible" | "hidden" | "collapsed";
@@ -161,6 +188,58 @@ export interface FormOptions {
   border?: boolean;
 }
 
+export interface MetricOptions {
+  /** A number or a string; a leading "-" makes it a decrease. */
+  delta?: number | string | null;
+  /** "normal": up green, down red; "inverse": the other way round; "off": gray. */
+  delta_color?: "normal" | "inverse" | "off";
+  help?: string | null;
+  label_visibility?: LabelVisibility;
+  border?: boolean;
+}
+
+/** A URL, a data URL, a path relative to the app script, or the image's bytes. */
+export type ImageSource = string | Uint8Array;
+
+export interface ImageOptions {
+  /** One caption, or one per image. */
+  caption?: string | string[] | null;
+  /** Pixels, "content" (the image's own width, capped by its container) or "stretch". */
+  width?: "content" | "stretch" | number;
+}
+
+export interface ToastOptions {
+  /** An emoji or a Material icon (`:material/check:`). */
+  icon?: string | null;
+  /** "short": 4 seconds, "long": 10 seconds, "infinite": until closed, or a number of seconds. */
+  duration?: "short" | "long" | "infinite" | number;
+}
+
+export interface ChatInputOptions {
+  key?: string | null;
+  max_chars?: number | null;
+  disabled?: boolean;
+  /** Called before the run in which the submitted text is returned. */
+  on_submit?: Callback | null;
+}
+
+export type StatusState = "running" | "complete" | "error";
+
+export interface StatusOptions {
+  expanded?: boolean;
+  state?: StatusState;
+}
+
+/** `st.status`: an expander with a state icon; `with` sets "complete" (or "error" if the body throws) when it ends while running. */
+export interface StatusContainer extends Container {
+  update(options: { label?: string | null; expanded?: boolean | null; state?: StatusState | null }): void;
+}
+
+/** `st.spinner`: shows its text while the body runs (after half a second), then nothing. */
+export interface Spinner {
+  with<T>(body: () => T): T;
+}
+
 export interface RerunOptions {
   /** "fragment": rerun only the fragment this call is in. */
   scope?: "app" | "fragment";
@@ -196,6 +275,20 @@ export interface Elements {
   success(body: string): void;
   warning(body: string): void;
   error(body: string): void;
+  /** `st.metric(label, value, {delta, delta_color, help, label_visibility, border})`; value null shows "—". */
+  metric(label: string, value: number | string | null, options?: MetricOptions): void;
+  /**
+   * A notification at the top right, outside the page flow; it hides after its duration and on
+   * the next run. Returns a placeholder: `.toast(...)` on it updates the same toast.
+   */
+  toast(body: string, options?: ToastOptions): Container;
+  status(label: string, options?: StatusOptions): StatusContainer;
+  /** The text the user submitted (Enter or the send button), in the run it causes only; otherwise null. */
+  chat_input(placeholder?: string, options?: ChatInputOptions): string | null;
+  /** `st.tabs(["A", "B"])`: one container per tab; the first is shown until the user picks another. */
+  tabs(labels: string[]): Container[];
+  /** One image or a list of them. */
+  image(image: ImageSource | ImageSource[], options?: ImageOptions): void;
   columns(spec: number | number[], options?: ColumnsOptions): Container[];
   container(options?: ContainerOptions): Container;
   expander(label: string, options?: { expanded?: boolean }): Container;
@@ -227,7 +320,19 @@ export interface St extends Elements {
   set_page_config(options: PageConfigOptions): void;
   components: { v2: { component(name: string, definition?: ComponentDefinition): ComponentRenderer } };
   session_state: SessionStateProxy;
+  /** Returns a copy of the cached value on each call (the cache keeps its own). */
+  cache_data: CacheDecorator;
+  /** Returns the cached object itself, shared by every run and caller. */
+  cache_resource: CacheDecorator;
   sidebar: Container;
+  /**
+   * Streamlit's private event container (`st._event`): what renders here sits outside the page
+   * flow (no place, no gap in the main area), the way event-style components (height 0) and
+   * toasts are mounted.
+   */
+  _event: Container;
+  /** `with st.spinner(text):` — the body's elements render into the current container. */
+  spinner(text?: string): Spinner;
   /** `@st.fragment`: returns a function that renders `body` as a fragment when called (an async body: await the call). */
   fragment<A extends unknown[], R extends void | Promise<void> = void>(body: (...args: A) => R): (...args: A) => R;
   /** Ask for a new run (of the app, or of the current fragment). Ends the current run. */

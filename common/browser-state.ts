@@ -9,9 +9,9 @@ import { hostValue, renderedWidgetIds, walkTree } from "./tree";
 import { triggerAggregatorId } from "./widgets";
 import type { WidgetState } from "./widget-state";
 
-/** Button clicks and component trigger aggregators: they exist for the one rerun they cause. */
+/** Button clicks, chat submissions and component trigger aggregators: they exist for the one rerun they cause. */
 function isOneShot(state: WidgetState): boolean {
-  return state.type === "trigger_value" || state.type === "json_trigger_value";
+  return state.type === "trigger_value" || state.type === "json_trigger_value" || state.type === "string_trigger_value";
 }
 
 export class BrowserState {

@@ -146,12 +146,14 @@ export interface CodeElement {
 export interface BlockElement {
   type: "block";
   id: string;
-  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment";
+  kind: "vertical" | "horizontal" | "column" | "container" | "expander" | "form" | "fragment" | "tab_container" | "tab" | "status" | "event";
   children: AppElement[];
   border?: boolean;
-  /** expander */
+  /** expander, tab, status */
   label?: string | null;
   expanded?: boolean;
+  /** status: the icon beside the label (a spinner while running, a check, an error mark). */
+  state?: "running" | "complete" | "error";
   /** column: relative width; horizontal, container: gap (null: none) */
   weight?: number;
   gap?: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | null;
@@ -201,6 +203,55 @@ export interface AlertElement {
   body: string;
 }
 
+/** `st.metric`: the value, and the delta with the colour and arrow Streamlit derives from its sign. */
+export interface MetricElement {
+  type: "metric";
+  label: string;
+  /** The value as Python's str() writes it ("—" for None). */
+  body: string;
+  /** "" when there is no delta. */
+  delta: string;
+  color: "red" | "green" | "gray";
+  direction: "up" | "down" | "none";
+  help: string | null;
+  labelVisibility: "visible" | "hidden" | "collapsed";
+  border: boolean;
+}
+
+/** `st.image`: one or more images (URLs or data URLs), each with its caption. */
+export interface ImageElement {
+  type: "image";
+  images: { url: string; caption: string | null }[];
+  /** Pixels, or "content" (the image's own width, capped by the container) / "stretch". */
+  width: "content" | "stretch" | number;
+}
+
+/** `st.toast`: shown in the toast container at the top right, not in the page flow. */
+export interface ToastElement {
+  type: "toast";
+  body: string;
+  icon: string | null;
+  /** Seconds before it hides; null: until closed. */
+  duration: number | null;
+}
+
+/** `st.spinner` while its body runs. */
+export interface SpinnerElement {
+  type: "spinner";
+  text: string;
+}
+
+/** Wire value: the submitted text, once (a trigger-like string); the widget then reads None. */
+export interface ChatInputElement extends WidgetPlacement {
+  type: "chat_input";
+  id: string;
+  placeholder: string;
+  maxChars: number | null;
+  disabled: boolean;
+  /** Called at the main area's top level: pinned to the bottom of the page (Streamlit's bottom container). */
+  bottom: boolean;
+}
+
 /** `st.empty()`: a placeholder holding nothing yet (stEmpty, hidden). */
 export interface EmptyElement {
   type: "empty";
@@ -222,6 +273,11 @@ export type AppElement =
   | ExceptionElement
   | AlertElement
   | EmptyElement
+  | MetricElement
+  | ImageElement
+  | ToastElement
+  | SpinnerElement
+  | ChatInputElement
   | BlockElement;
 
 /** What one run rendered, in order; containers nest as blocks. */

@@ -29,6 +29,7 @@ export function widgetIds(element: AppElement): string[] {
     case "selectbox":
     case "radio":
     case "multiselect":
+    case "chat_input":
       return [element.id];
     default:
       return [];

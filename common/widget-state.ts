@@ -15,6 +15,8 @@ const WidgetStateSchema = v.variant("type", [
   v.object({ id: IdSchema, type: v.literal("json_value"), value: v.pipe(v.string(), v.maxLength(MAX_PAYLOAD)) }),
   /** A component's trigger aggregator: a JSON array of `{event, value}` (like jsonTriggerValue). */
   v.object({ id: IdSchema, type: v.literal("json_trigger_value"), value: v.pipe(v.string(), v.maxLength(MAX_PAYLOAD)) }),
+  /** st.chat_input: the submitted text, for the one rerun it causes (Streamlit's stringTriggerValue). */
+  v.object({ id: IdSchema, type: v.literal("string_trigger_value"), value: v.pipe(v.string(), v.maxLength(MAX_PAYLOAD)) }),
   /** st.button and other one-shot triggers. */
   v.object({ id: IdSchema, type: v.literal("trigger_value"), value: v.boolean() }),
   /** Native value widgets: text_input (string), checkbox (boolean), slider (number)… */

@@ -6,6 +6,7 @@ import { installStorageStandIns } from "./storage/install";
 import "./styles/app.css";
 import "./styles/widgets.css";
 import "./styles/blocks.css";
+import "./styles/st-functions.css";
 
 // First, before any author code can run: the sandboxed frame's own storage throws SecurityError.
 const storage = installStorageStandIns();

@@ -20,11 +20,18 @@ export function sessionStateProxy(state: SessionState): Record<string, any> {
     get: (key: string, fallback: unknown = null) => (state.has(key) ? read(key) : fallback),
     has: (key: string) => state.has(key),
     keys: () => state.keys(),
+    values: () => state.keys().map(read),
+    items: () => state.keys().map((k) => [k, read(k)]),
+    len: () => state.keys().length,
+    // MutableMapping.clear: every key deleted in turn, with `del`'s rules.
+    clear: () => state.keys().forEach((k) => state.remove(k)),
     to_dict: toDict,
     toJSON: toDict,
   };
   return new Proxy({} as Record<string, any>, {
     get: (_t, prop) => {
+      // `for (const key of st.session_state)`: Python iterates a mapping's keys.
+      if (prop === Symbol.iterator) return () => state.keys()[Symbol.iterator]();
       if (passthrough(prop)) return undefined;
       if (typeof prop === "string" && prop in methods) return methods[prop];
       return read(String(prop));

@@ -47,6 +47,8 @@ export class RunContext {
   /** How to put each form widget back to its default (clear_on_submit). */
   readonly formResets: { formId: string; reset: () => void }[] = [];
   readonly fragmentsThisRun = new Map<string, number>();
+  /** The blocks this run opened, by path, for updateBlock. */
+  private readonly blocks = new Map<string, BlockElement>();
 
   constructor(
     readonly state: SessionState,
@@ -115,7 +117,19 @@ export class RunContext {
       fragmentId: props.fragmentId ?? parent.fragmentId,
     };
     this.place(parent, block);
+    this.blocks.set(block.id, block);
     return { children: block.children, root: parent.root, path: block.id, formId: block.formId ?? null, fragmentId: block.fragmentId ?? null };
+  }
+
+  /**
+   * Rewrites an open block's properties in place (`st.status(...).update()`): the block's delta
+   * goes out again at its path, and the preview keeps its children (Streamlit's addBlock).
+   */
+  updateBlock(block: Target, props: Partial<Omit<BlockElement, "type" | "id" | "children">>): void {
+    const element = this.blocks.get(block.path);
+    if (!element) throw new Error(`No open block at ${block.path}`);
+    Object.assign(element, props);
+    this.sink?.({ path: deltaPathOf(block.path), element: { ...element, children: [] } });
   }
 
   /** `st.empty()`: an empty element at the next position, and a target that keeps replacing it. */

@@ -47,7 +47,8 @@ export type NativeKind =
   | "number_input"
   | "selectbox"
   | "radio"
-  | "multiselect";
+  | "multiselect"
+  | "chat_input";
 
 export interface NativeMeta {
   kind: NativeKind;
@@ -100,6 +101,8 @@ export class SessionState {
   private readonly seenTriggers = new Map<string, Set<string>>();
   /** Buttons clicked for this run. */
   private readonly fired = new Set<string>();
+  /** Chat inputs submitted for this run, with their text. */
+  private readonly submitted = new Map<string, string>();
   private readonly meta = new Map<string, WidgetMeta>();
   private readonly keyToId = new Map<string, string>();
   /** Widgets created so far in this run; writes to them now raise (§6). */
@@ -121,6 +124,7 @@ export class SessionState {
   resetTriggers(): void {
     this.events.clear();
     this.fired.clear();
+    this.submitted.clear();
   }
 
   /**
@@ -154,6 +158,8 @@ export class SessionState {
         return this.receiveStateMap(ws.id, parseStateMap(ws.value));
       case "trigger_value":
         return this.receiveClick(ws.id, ws.value);
+      case "string_trigger_value":
+        return this.receiveSubmit(ws.id, ws.value);
       case "value":
         return this.receiveValue(ws.id, ws.value);
     }
@@ -194,6 +200,14 @@ export class SessionState {
     return meta.onChange ? [{ callback: meta.onChange, instance: instanceName(meta), name: "on_click" }] : [];
   }
 
+  /** st.chat_input: the text is the value for this run only; on_submit runs before the body. */
+  private receiveSubmit(id: string, text: string): DueCallback[] {
+    const meta = this.meta.get(id);
+    if (meta?.kind !== "chat_input") return [];
+    this.submitted.set(id, text);
+    return meta.onChange ? [{ callback: meta.onChange, instance: instanceName(meta), name: "on_submit" }] : [];
+  }
+
   private receiveValue(id: string, wire: unknown): DueCallback[] {
     const meta = this.meta.get(id);
     if (meta?.kind === "bidi_component" || isButton(meta)) return [];
@@ -229,6 +243,7 @@ export class SessionState {
     this.instantiated.add(id);
 
     if (isButton(meta)) return this.fired.has(id);
+    if (meta.kind === "chat_input") return this.submitted.get(id) ?? null;
     const fromBrowser = this.takeIncoming(meta);
     if (fromBrowser) this.values.set(id, fromBrowser.value);
     else if (!this.values.has(id)) this.values.set(id, this.firstValue(meta, initial));
@@ -292,6 +307,7 @@ export class SessionState {
   read(key: string): { component: ComponentMeta } | { value: unknown } | undefined {
     const meta = this.widgetForKey(key);
     if (meta?.kind === "bidi_component") return { component: meta };
+    if (meta?.kind === "chat_input") return { value: this.submitted.get(meta.id) ?? null };
     if (meta) return { value: isButton(meta) ? this.fired.has(meta.id) : this.values.get(meta.id) };
     return this.user.has(key) ? { value: this.user.get(key) } : undefined;
   }
@@ -416,8 +432,9 @@ export class SessionState {
         });
       } else {
         const button = isButton(meta);
-        const value = button ? this.fired.has(id) : this.values.get(id);
-        entries.push({ key, kind: "widget", widget: meta.kind, ...plain(key, value), editable: !button });
+        const chat = meta.kind === "chat_input";
+        const value = button ? this.fired.has(id) : chat ? (this.submitted.get(id) ?? null) : this.values.get(id);
+        entries.push({ key, kind: "widget", widget: meta.kind, ...plain(key, value), editable: !button && !chat });
       }
     }
     return entries.sort((a, b) => a.key.localeCompare(b.key));

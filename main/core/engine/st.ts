@@ -1,7 +1,11 @@
 import type { Container, Elements, MarkdownOptions, St } from "../../../common/api";
+import { Caches } from "./cache";
+import { chatInput } from "./chat";
 import type { ComponentRegistry } from "./component";
+import { image, metric } from "./data-display";
 import { alert, code, json, markdown, write } from "./display";
 import { ControlSignal, StreamlitAPIException } from "./errors";
+import { spinner, status, toast } from "./feedback";
 import type { Fragments } from "./fragments";
 import { containerBlock } from "./layout";
 import { sessionStateProxy } from "./presenters";
@@ -14,13 +18,20 @@ import { button, checkbox, formSubmitButton, multiselect, numberInput, select, s
  * function or container kept from an earlier call still renders into the current run.
  */
 export function createSt(ctx: () => RunContext, state: SessionState, registry: ComponentRegistry, fragments: Fragments): St {
+  const caches = new Caches();
   const st: St = {
     ...elements(ctx, () => null),
     components: { v2: { component: (name, definition) => registry.register(ctx, name, definition) } },
     session_state: sessionStateProxy(state) as St["session_state"],
+    cache_data: caches.decorator("cache_data"),
+    cache_resource: caches.decorator("cache_resource"),
     get sidebar() {
       return container(ctx, ctx().sidebarTarget);
     },
+    get _event() {
+      return container(ctx, eventTarget(ctx()));
+    },
+    spinner: (text = "In progress...") => ({ with: (body) => spinner(ctx(), text, body) }),
     fragment: (body) => (...args) => fragments.render(ctx(), body, args),
     rerun: (options) => {
       const run = ctx();
@@ -43,6 +54,14 @@ export function createSt(ctx: () => RunContext, state: SessionState, registry: C
     },
   };
   return st;
+}
+
+/** Each run's event container: one block, opened in the main area on first use, that the preview renders outside the page flow. */
+const eventTargets = new WeakMap<RunContext, Target>();
+function eventTarget(run: RunContext): Target {
+  let target = eventTargets.get(run);
+  if (!target) eventTargets.set(run, (target = run.openBlock({ kind: "event" }, run.mainTarget)));
+  return target;
 }
 
 function container(ctx: () => RunContext, target: Target): Container {
@@ -82,6 +101,13 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     success: on((run, body: string) => alert(run, "success", body)),
     warning: on((run, body: string) => alert(run, "warning", body)),
     error: on((run, body: string) => alert(run, "error", body)),
+    metric: on(metric),
+    toast: on((run, body: string, options) => container(ctx, toast(run, body, options))),
+    status: on((run, label: string, options) => {
+      const { target, update, with: within } = status(run, label, options);
+      return { ...container(ctx, target), update, with: within };
+    }),
+    image: on(image),
     columns: on((run, spec: number | number[], options = {}) => {
       const weights = typeof spec === "number" ? (Number.isInteger(spec) && spec > 0 ? Array(spec).fill(1) : null) : spec;
       if (!weights || weights.length === 0 || weights.some((w) => typeof w !== "number" || !(w > 0))) {
@@ -89,6 +115,13 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
       }
       const row = run.openBlock({ kind: "horizontal", gap: options.gap ?? "small", verticalAlignment: options.vertical_alignment ?? "top" });
       return weights.map((weight) => container(ctx, run.openBlock({ kind: "column", weight, border: options.border ?? false }, row)));
+    }),
+    chat_input: on(chatInput),
+    tabs: on((run, labels: string[]) => {
+      if (!Array.isArray(labels) || labels.length === 0) throw StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.");
+      if (labels.some((label) => typeof label !== "string")) throw StreamlitAPIException("The tabs input list to st.tabs is only allowed to contain strings.");
+      const tabs = run.openBlock({ kind: "tab_container" });
+      return labels.map((label) => container(ctx, run.openBlock({ kind: "tab", label }, tabs)));
     }),
     container: on((run, options) => container(ctx, run.openBlock(containerBlock(options)))),
     expander: on((run, label: string, options = {}) => container(ctx, run.openBlock({ kind: "expander", label: String(label), expanded: options.expanded ?? false }))),

@@ -34,7 +34,7 @@ interface WidgetSpec<T> {
 }
 
 /** A keyed widget's id depends only on its key; an unkeyed one's on its parameters, form and root (§4). */
-function widgetMeta(
+export function widgetMeta(
   ctx: RunContext,
   kind: NativeKind,
   key: string | null,

@@ -94,6 +94,13 @@ export class WidgetStateManager {
     this.scheduleFlush(placement.fragmentId ?? null);
   }
 
+  /** st.chat_input: the submitted text is its value for exactly the one rerun this submit causes. */
+  submitChat(id: string, text: string, placement: WidgetPlacement = {}): void {
+    this.browser.set({ id, type: "string_trigger_value", value: text });
+    this.carry(this.recordWidget(id, text));
+    this.scheduleFlush(placement.fragmentId ?? null);
+  }
+
   /**
    * st.form_submit_button: the form's pending changes become widget states and go out in one
    * rerun with the button's trigger; a clear_on_submit form then resets its widgets.

@@ -29,6 +29,7 @@ export function widgetIds(element: AppElement): string[] {
     case "selectbox":
     case "radio":
     case "multiselect":
+    case "date_input":
       return [element.id];
     default:
       return [];
@@ -50,6 +51,7 @@ export function hostValue(element: AppElement): { value: Json } | undefined {
     case "checkbox":
     case "slider":
     case "number_input":
+    case "date_input":
       return { value: element.value };
     case "selectbox":
     case "radio":

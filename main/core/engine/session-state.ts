@@ -47,7 +47,8 @@ export type NativeKind =
   | "number_input"
   | "selectbox"
   | "radio"
-  | "multiselect";
+  | "multiselect"
+  | "date_input";
 
 export interface NativeMeta {
   kind: NativeKind;

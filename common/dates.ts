@@ -43,3 +43,20 @@ export function formatDate(iso: string, format: string): string {
     .replace("MM", String(month).padStart(2, "0"))
     .replace("DD", String(day).padStart(2, "0"));
 }
+
+/** A date typed in a date_input format back to ISO, or null when it is not a real date in that format. */
+export function parseFormatted(text: string, format: string): string | null {
+  const order: ("YYYY" | "MM" | "DD")[] = [];
+  const pattern = format.replace(/YYYY|MM|DD|[/.-]/g, (part) => {
+    if (part === "YYYY" || part === "MM" || part === "DD") {
+      order.push(part);
+      return part === "YYYY" ? "(\\d{4})" : "(\\d{1,2})";
+    }
+    return `\\${part}`;
+  });
+  const match = new RegExp(`^${pattern}$`).exec(text.trim());
+  if (!match) return null;
+  const parts = Object.fromEntries(order.map((name, i) => [name, Number(match[i + 1])]));
+  const iso = isoDate(parts.YYYY, parts.MM, parts.DD);
+  return parseIsoDate(iso) ? iso : null;
+}

@@ -155,6 +155,27 @@ export interface TextAreaOptions extends WidgetOptions {
   placeholder?: string | null;
 }
 
+/**
+ * A calendar date. Python's `datetime.date` has no TypeScript twin (a JS `Date` is an instant, whose
+ * day depends on the time zone), so dates are ISO strings ("2024-01-31"): st.date_input takes and
+ * returns them, and they compare and sort as dates. A `Date` is accepted and read in local time.
+ */
+export type DateValue = string | Date;
+
+export interface DateInputOptions extends WidgetOptions {
+  /**
+   * "today" (default), a date, null for an empty input, or a list of 0–2 dates for a range
+   * (st.date_input then returns a list: [], [start] or [start, end]).
+   */
+  value?: DateValue | "today" | null | readonly DateValue[];
+  /** Default: 10 years before the (first) value. */
+  min_value?: DateValue | null;
+  /** Default: 10 years after the (last) value. */
+  max_value?: DateValue | null;
+  /** "YYYY/MM/DD" (default), "DD/MM/YYYY" or "MM/DD/YYYY", with "/", "-" or "." between. */
+  format?: string;
+}
+
 /** `st.container`'s keyword arguments (Streamlit 1.64); any other name raises TypeError. */
 export interface ContainerOptions {
   /** Default: a border only when `height` is a number. */
@@ -261,6 +282,8 @@ export interface Elements {
   selectbox<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   radio<T>(label: string, options: readonly T[], settings?: SelectOptions<T>): T | null;
   multiselect<T>(label: string, options: readonly T[], settings?: MultiselectOptions<T>): T[];
+  /** An ISO date string or null; for a range value, a list of 0–2 of them. */
+  date_input(label: string, options?: DateInputOptions): any;
   write(...values: unknown[]): void;
   markdown(body: string, options?: MarkdownOptions): void;
   title(body: string): void;

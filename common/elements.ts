@@ -124,6 +124,18 @@ export interface MultiselectElement extends WidgetBase {
   maxSelections: number | null;
 }
 
+/** Wire value: the chosen dates as ISO strings ("2024-01-31"): one, or 0–2 for a range. */
+export interface DateInputElement extends WidgetBase {
+  type: "date_input";
+  value: string[];
+  isRange: boolean;
+  /** ISO dates bounding what the calendar offers. */
+  min: string;
+  max: string;
+  /** Streamlit's display format, e.g. "YYYY/MM/DD". */
+  format: string;
+}
+
 /** Wire value: string. */
 export interface TextAreaElement extends WidgetBase {
   type: "text_area";
@@ -266,6 +278,7 @@ export type AppElement =
   | NumberInputElement
   | SelectElement
   | MultiselectElement
+  | DateInputElement
   | TextAreaElement
   | MarkdownElement
   | CodeElement

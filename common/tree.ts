@@ -30,6 +30,7 @@ export function widgetIds(element: AppElement): string[] {
     case "radio":
     case "multiselect":
     case "chat_input":
+    case "date_input":
       return [element.id];
     default:
       return [];
@@ -51,6 +52,7 @@ export function hostValue(element: AppElement): { value: Json } | undefined {
     case "checkbox":
     case "slider":
     case "number_input":
+    case "date_input":
       return { value: element.value };
     case "selectbox":
     case "radio":

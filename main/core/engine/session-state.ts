@@ -48,7 +48,8 @@ export type NativeKind =
   | "selectbox"
   | "radio"
   | "multiselect"
-  | "chat_input";
+  | "chat_input"
+  | "date_input";
 
 export interface NativeMeta {
   kind: NativeKind;

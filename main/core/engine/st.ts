@@ -11,7 +11,7 @@ import { containerBlock } from "./layout";
 import { sessionStateProxy } from "./presenters";
 import type { RunContext, Target } from "./run-context";
 import type { SessionState } from "./session-state";
-import { button, checkbox, formSubmitButton, multiselect, numberInput, select, slider, textArea, textInput } from "./widgets";
+import { button, checkbox, dateInput, formSubmitButton, multiselect, numberInput, select, slider, textArea, textInput } from "./widgets";
 
 /**
  * The `st` object handed to the app script, one per session. `ctx` is read lazily so a mount
@@ -87,6 +87,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     selectbox: on((run, label: string, options: readonly unknown[], settings) => select<unknown>(run, "selectbox", label, options, settings as never)) as Elements["selectbox"],
     radio: on((run, label: string, options: readonly unknown[], settings) => select<unknown>(run, "radio", label, options, settings as never)) as Elements["radio"],
     multiselect: on((run, label: string, options: readonly unknown[], settings) => multiselect<unknown>(run, label, options, settings as never)) as Elements["multiselect"],
+    date_input: on(dateInput),
     write: on((run, ...values: unknown[]) => write(run, values)),
     markdown: on((run, body: string, options?: MarkdownOptions) => markdown(run, body, "markdown", options)),
     title: on((run, body: string) => markdown(run, body, "title")),

@@ -1,8 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import type { AppElement } from "../../../common";
+import { addYears, DATE_FORMAT, isoDate, parseIsoDate } from "../../../common/dates";
 import type {
   ButtonOptions,
   CheckboxOptions,
+  DateInputOptions,
+  DateValue,
   MultiselectOptions,
   NumberInputOptions,
   SelectOptions,
@@ -263,4 +266,65 @@ export function multiselect<T>(ctx: RunContext, label: string, options: readonly
     },
   });
   return value;
+}
+
+const DATE_VALUE_ERROR = "DateInput value should either be an date/datetime or a list/tuple of 0 - 2 date/datetime values";
+
+/** A script's date as ISO; a `Date` is the day it falls on in the script host's time zone, like Python's datetime.date(). */
+function toIsoDate(value: unknown, error: string): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return isoDate(value.getFullYear(), value.getMonth() + 1, value.getDate());
+  if (parseIsoDate(value)) return value as string;
+  throw StreamlitAPIException(error);
+}
+
+const today = () => toIsoDate(new Date(), DATE_VALUE_ERROR);
+
+/** Streamlit's _parse_date_value: the dates shown at first (null: none) and whether this is a range. */
+function parseDateValue(value: DateInputOptions["value"]): { dates: string[] | null; isRange: boolean } {
+  if (value === null) return { dates: null, isRange: false };
+  if (value === undefined || value === "today") return { dates: [today()], isRange: false };
+  if (Array.isArray(value)) {
+    if (value.length > 2) throw StreamlitAPIException(DATE_VALUE_ERROR);
+    return { dates: value.map((v) => (v === "today" ? today() : toIsoDate(v, DATE_VALUE_ERROR))), isRange: true };
+  }
+  return { dates: [toIsoDate(value, DATE_VALUE_ERROR)], isRange: false };
+}
+
+const pythonDates = (dates: string[]) => `[${dates.map((d) => `datetime.date(${d.split("-").map(Number).join(", ")})`).join(", ")}]`;
+
+/**
+ * st.date_input (Streamlit's _date_input): ISO date strings, one or, for a list value, a list of
+ * 0–2. Without min_value/max_value the calendar spans 10 years either side of the value (of today
+ * when empty).
+ */
+export function dateInput(ctx: RunContext, label: string, options: DateInputOptions = {}): string | null | string[] {
+  const format = options.format ?? "YYYY/MM/DD";
+  if (!DATE_FORMAT.test(format)) {
+    throw StreamlitAPIException(
+      `The provided format (\`${format}\`) is not valid. DateInput format should be one of \`YYYY/MM/DD\`, \`DD/MM/YYYY\`, or \`MM/DD/YYYY\` and can also use a period (.) or hyphen (-) as separators.`,
+    );
+  }
+  const { dates, isRange } = parseDateValue(options.value);
+  const bound = (value: DateValue | null | undefined, which: "min" | "max", fallback: () => string) =>
+    value === null || value === undefined ? fallback() : toIsoDate(value, `DateInput ${which} should either be a date/datetime or None`);
+  const min = bound(options.min_value, "min", () => addYears(dates?.length ? dates[0] : today(), -10));
+  const max = bound(options.max_value, "max", () => addYears(dates?.length ? dates[dates.length - 1] : today(), 10));
+  if (min > max) throw StreamlitAPIException(`The \`min_value\`, set to ${min}, shouldn't be larger than the \`max_value\`, set to ${max}.`);
+  if (dates?.length && (dates[0] < min || dates[dates.length - 1] > max)) {
+    throw StreamlitAPIException(`The default \`value\` of ${pythonDates(dates)} must lie between the \`min_value\` of ${min} and the \`max_value\` of ${max}, inclusively.`);
+  }
+  const initial = isRange ? (dates ?? []) : (dates?.[0] ?? null);
+  /** The browser sends ISO strings; DateInputSerde.deserialize makes one date of a single input's list. */
+  const fromDates = (chosen: string[]) => (isRange ? chosen.slice(0, 2) : (chosen[0] ?? null));
+  const asDates = (value: unknown): string[] => (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]).map((v) => toIsoDate(v, DATE_VALUE_ERROR));
+  return valueWidget<string | null | string[]>(ctx, {
+    kind: "date_input",
+    label,
+    key: options.key,
+    onChange: options.on_change,
+    identity: { value: options.value === undefined || options.value === "today" || options.value === null ? null : dates, min_value: options.min_value ? min : null, max_value: options.max_value ? max : null, help: options.help ?? null, format },
+    initial,
+    fromWire: (wire) => (Array.isArray(wire) && wire.every((v) => parseIsoDate(v)) ? fromDates(wire as string[]) : initial),
+    element: (id, value) => ({ type: "date_input", value: asDates(value), isRange, min, max, format, ...base(ctx, id, label, options) }),
+  });
 }

@@ -66,7 +66,9 @@ rmSync(PACKAGE_REPORT, { force: true });
 // The contract is shared by main, preload and both renderer apps: a type error is a broken seam. One program per
 // environment (tsconfig.json's references), so Node code in the renderer or DOM code in the core fails too.
 // --force: a non-composite project counts as up to date when its own files are, even if a file it imports changed.
-const typeCode = await run("type check", bin("vue-tsc"), ["-b", "--force", "tsconfig.json"]);
+const typeCode =
+  (await run("electron type declarations", process.execPath, [join(root, "scripts/electron-types.mjs")])) ||
+  (await run("type check", bin("vue-tsc"), ["-b", "--force", "tsconfig.json"]));
 if (typeCode !== 0) problems.push(`type check exited with code ${typeCode}`);
 
 const unitCode = await run("unit tests", bin("vitest"), [

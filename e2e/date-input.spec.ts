@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { FrameLocator } from "@playwright/test";
-import { causesRun } from "./fidelity/helpers";
+import { causesRun, expectMarkdown } from "./fidelity/helpers";
 import { expect, test, type Workbench } from "./kit";
 
 // st.date_input driven as Streamlit's e2e_playwright/st_date_input_test.py drives its baseweb
@@ -8,7 +8,6 @@ import { expect, test, type Workbench } from "./kit";
 // its aria-label; the values are the app's printed lines (e2e/apps/date-input.ts).
 const APP = join(__dirname, "apps", "date-input.ts");
 
-const expectMarkdown = (f: FrameLocator, text: string) => expect(f.getByTestId("stMarkdownContainer").getByText(text, { exact: true })).toBeVisible();
 const dateInput = (f: FrameLocator, label: string) => f.getByTestId("stDateInput").filter({ hasText: label });
 const calendarDay = (f: FrameLocator, label: string) => f.locator(`[data-baseweb="calendar"] [aria-label^="${label}"]`).first();
 

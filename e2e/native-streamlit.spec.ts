@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { FrameLocator, Locator } from "@playwright/test";
-import { causesNoRun, causesRun } from "./fidelity/helpers";
+import { causesNoRun, causesRun, expectMarkdown } from "./fidelity/helpers";
 import { expect, test, type Workbench } from "./kit";
 
 // Issue 9 item 6: native widgets that drive like Streamlit's. Each test ports one of Streamlit's
@@ -8,8 +8,6 @@ import { expect, test, type Workbench } from "./kit";
 // asserts the values Streamlit's app prints.
 const APP = join(__dirname, "apps", "native-streamlit.ts");
 
-/** e2e_playwright/shared/app_utils.py's expect_markdown: a markdown container with this text is shown. */
-const expectMarkdown = (f: FrameLocator, text: string) => expect(f.getByTestId("stMarkdownContainer").getByText(text, { exact: true })).toBeVisible();
 /** app_utils.get_selectbox / get_slider / …: the widget whose text has the label. */
 const widget = (f: FrameLocator | Locator, testId: string, label: string) => f.getByTestId(testId).filter({ hasText: label });
 const selectboxInput = (f: FrameLocator, label: string) => widget(f, "stSelectbox", label).locator("input").first();

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Locator } from "@playwright/test";
+import type { FrameLocator, Locator } from "@playwright/test";
 import { expect, type Workbench } from "../kit";
 
 /** An app script under e2e/apps/fidelity/. */
@@ -64,3 +64,6 @@ export function exception(wb: Workbench): Locator {
 export async function expectNoException(wb: Workbench): Promise<void> {
   await expect(exception(wb)).toHaveCount(0);
 }
+
+/** e2e_playwright/shared/app_utils.py's expect_markdown: a markdown container with this text is shown. */
+export const expectMarkdown = (f: FrameLocator, text: string) => expect(f.getByTestId("stMarkdownContainer").getByText(text, { exact: true })).toBeVisible();

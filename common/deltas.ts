@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import type { AppElement, BlockElement, RenderTree } from "./elements";
-import { FragmentIdSchema } from "./validation";
+import { FragmentIdSchema, RunIdSchema } from "./validation";
 
 /**
  * Streamlit's delta protocol, reduced to what a run streams (docs/semantics.md §14): every element
@@ -13,7 +13,6 @@ import { FragmentIdSchema } from "./validation";
 /** Root containers in delta-path order. */
 export const DELTA_ROOTS = ["main", "sidebar"] as const;
 
-const RUN_ID = v.pipe(v.number(), v.integer(), v.minValue(0));
 const MAX_DEPTH = 64;
 
 /**
@@ -47,12 +46,12 @@ export type Delta = v.InferOutput<typeof DeltaSchema>;
  */
 export const RunStreamSchema = v.variant("type", [
   /** Elements and blocks in the order the script produced them (same-path elements coalesced). */
-  v.object({ type: v.literal("deltas"), runId: RUN_ID, fragmentId: FragmentIdSchema, deltas: v.array(DeltaSchema) }),
+  v.object({ type: v.literal("deltas"), runId: RunIdSchema, fragmentId: FragmentIdSchema, deltas: v.array(DeltaSchema) }),
   /**
    * A streamed run ended without a RenderedRun: a Stop drops the previous run's leftovers
    * (Streamlit finishes a stopped run successfully); a preempted run keeps them (finished early for rerun).
    */
-  v.object({ type: v.literal("run-ended"), runId: RUN_ID, clearStale: v.boolean() }),
+  v.object({ type: v.literal("run-ended"), runId: RunIdSchema, clearStale: v.boolean() }),
 ]);
 export type RunStream = v.InferOutput<typeof RunStreamSchema>;
 

@@ -5,6 +5,7 @@ import { SessionStateEditSchema, SessionValueRequestSchema, type EditResult, typ
 import type { HostStatus, LogEntry } from "./status";
 import { RerunRequestSchema } from "./widget-state";
 import { PreviewLoopBatchSchema, type LoopDelta, type LoopSnapshot } from "./loop-events";
+import { RunIdSchema } from "./validation";
 import type { ProjectTheme } from "./theme";
 import { ScenarioNameSchema, type SwitchResult } from "./project";
 
@@ -46,6 +47,12 @@ export const HOST_METHODS = {
   sessionValue: { args: v.tuple([SessionValueRequestSchema]), result: carries<SessionValueResult>() },
   /** The preview's hops of the loop, forwarded by the workbench: the host links them into its timeline. */
   recordLoop: { args: v.tuple([PreviewLoopBatchSchema]), result: carries<void>() },
+  /**
+   * The preview rendered this run, with its hops since the last batch; sent while recording. The
+   * host holds its recording while a run and its render are in flight, so it costs the loop
+   * nothing, and does it now.
+   */
+  runRendered: { args: v.tuple([RunIdSchema, PreviewLoopBatchSchema]), result: carries<void>() },
   /** Start or stop recording the timeline (the preview is told through the workbench). */
   setRecording: { args: v.tuple([v.boolean()]), result: carries<void>() },
   /** Forget the timeline's events and findings. */

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { RunIdSchema } from "./validation";
 
 /**
  * The loop debugger's one event model: every hop of the feedback loop (a DOM event, a component's
@@ -30,7 +31,7 @@ const base = {
   /** The event that caused this one; null for a root (a user action, a file save, the first run). */
   causeId: v.nullable(EventId),
   /** The run this hop belongs to: the run in progress, or the last one started (0 before any). */
-  runId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  runId: RunIdSchema,
   /** Milliseconds on one clock for every side: `performance.timeOrigin + performance.now()`. */
   at: Millis,
   /** The component instance: its user key, or its element id when unkeyed. */

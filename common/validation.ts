@@ -11,6 +11,9 @@ const MAX_ID = 4096;
 /** A widget id, Session State key or state name. */
 export const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 
+/** A run's number: 1 for the session's first run; 0 stands for "no run yet". */
+export const RunIdSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 /** A fragment id, or null for the whole app. */
 export const FragmentIdSchema = v.nullable(v.pipe(v.string(), v.maxLength(MAX_ID)));
 

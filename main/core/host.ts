@@ -15,7 +15,7 @@ import type {
   ExceptionElement,
   OnHostEvent,
 } from "../../common";
-import { BrowserState, Emitter, previewValue, walkTree } from "../../common";
+import { BrowserState, Emitter, loopClock, previewValue, walkTree } from "../../common";
 import type { BuildProblem, Json, LogEntry, SessionStateEntry, SwitchResult } from "../../common";
 import type { HostHop } from "./debugger/loop-recorder";
 import { CompileError, compileScript, type CompiledScript } from "./compiler";
@@ -152,6 +152,10 @@ class Host implements ScriptHost {
     return this.loop.ingest(events);
   }
 
+  async runRendered(runId: number, events: Parameters<LoopRecorder["rendered"]>[1]): Promise<void> {
+    return this.loop.rendered(runId, events);
+  }
+
   async setRecording(on: boolean): Promise<void> {
     this.loop.setRecording(on);
   }
@@ -277,6 +281,8 @@ class Host implements ScriptHost {
    * the requested fragment reruns, until any request for another scope joins in: then all of it.
    */
   private schedule(run: ScheduledRun): Promise<void> {
+    // The last run's deferred recording first: it may be the storm that holds this request.
+    this.loop.settle();
     if (this.pausedBy && !this.stepping) {
       this.held.push(run);
       this.publishGate();
@@ -321,6 +327,7 @@ class Host implements ScriptHost {
       this.stepping = false;
       const runId = this.nextRunId++;
       this.loop.runId = runId;
+      this.loop.holdUntilRendered(runId);
       const [causeId = null, ...alsoCausedBy] = causeIds;
       const runStart = this.loop.record({ kind: "run-start", causeId, alsoCausedBy, fragmentId });
       const started = performance.now();
@@ -335,9 +342,11 @@ class Host implements ScriptHost {
       }
       const durationMs = performance.now() - started;
       const duration = Math.round(durationMs);
-      // The render goes out first and the timeline's hops after it: they are not on the loop's path.
+      // The render goes out first; the timeline's hops are recorded once it is rendered (see LoopRecorder.defer).
       const runEnd = this.loop.reserve();
-      const recordRunEnd = () => this.loop.record({ kind: "run-end", causeId: runStart, status: this.runStatus(result), durationMs, fragmentId }, runEnd);
+      const endedAt = loopClock();
+      const status = this.runStatus(result);
+      const recordRunEnd = () => this.loop.record({ kind: "run-end", causeId: runStart, status, durationMs, fragmentId, runId, at: endedAt }, runEnd);
       if (result.status === "killed") {
         this.publishRun({ main: [{ type: "exception", name: "ScriptRunnerError", message: `${result.reason.replace(/\.$/, "")}. Session state was kept.`, trace: [] }], sidebar: [] }, [], duration, runId, { run: runEnd, elements: {} });
         recordRunEnd();
@@ -350,8 +359,10 @@ class Host implements ScriptHost {
         this.fullValues = outcome.fullValues;
         this.events.emit("sessionState", this.sessionState);
         this.publishRun(outcome.tree, outcome.warnings, duration, runId, renderCauses(outcome, hopIds, runEnd));
-        recordRunEnd();
-        this.recordOutcome(outcome, hopIds, runStart, runEnd, before);
+        this.loop.defer(() => {
+          recordRunEnd();
+          this.recordOutcome(outcome, hopIds, { runId, at: endedAt, runStart, runEnd }, before);
+        });
         this.componentWatcher?.watch([...outcome.componentSources.files, ...outcome.componentSources.dirs], this.renewComponentWatch);
         this.renewComponentWatch = false;
         this.componentProblems = outcome.componentProblems;
@@ -402,10 +413,11 @@ class Host implements ScriptHost {
    * The engine's hops of a run, linked into the timeline under the ids the render already named:
    * what happened before the body points at the run's start, what it rendered at its end.
    */
-  private recordOutcome(outcome: RunOutcome, hopIds: string[], runStart: string, runEnd: string, before: SessionStateEntry[]): void {
-    outcome.hops.forEach((hop, i) => this.loop.record({ ...hop, causeId: isRendered(hop) ? runEnd : runStart }, hopIds[i]));
+  private recordOutcome(outcome: RunOutcome, hopIds: string[], run: { runId: number; at: number; runStart: string; runEnd: string }, before: SessionStateEntry[]): void {
+    const { runId, runStart, runEnd } = run;
+    outcome.hops.forEach((hop, i) => this.loop.record({ ...hop, causeId: isRendered(hop) ? runEnd : runStart, runId }, hopIds[i]));
     const diff = diffSessionState(before, outcome.entries);
-    if (diff) this.loop.record({ ...diff, causeId: runEnd });
+    if (diff) this.loop.record({ ...diff, causeId: runEnd, runId, at: run.at });
     this.loop.noteCallbackNames(
       outcome.entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])),
     );

@@ -35,6 +35,7 @@ class ProjectHost implements ScriptHost {
   stop = () => this.host.stop();
   editSessionState = (...args: HostArgs<"editSessionState">) => this.host.editSessionState(...args);
   recordLoop = (...args: HostArgs<"recordLoop">) => this.host.recordLoop(...args);
+  runRendered = (...args: HostArgs<"runRendered">) => this.host.runRendered(...args);
   setRecording = (...args: HostArgs<"setRecording">) => this.host.setRecording(...args);
   clearTimeline = () => this.host.clearTimeline();
   pauseReruns = () => this.host.pauseReruns();

@@ -70,7 +70,7 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
     theme: shallowRef(presetTheme("light")),
     layout: ref("centered"),
     session: ref(0),
-    widgets: new WidgetStateManager((request, hops) => send({ type: "rerun", ...request, hops }), report, loop),
+    widgets: new WidgetStateManager((request) => send({ type: "rerun", ...request }), report, loop),
     loadModule,
     report,
     authorConsole,
@@ -106,9 +106,9 @@ export function createPreview({ root, send, loadModule, storage }: PreviewOption
       .then(() => {
         if (session !== runtime.session.value) return;
         document.body.dataset.lwRenderedRun = String(run.runId);
-        // The acknowledgement first: the run's lifecycle hops (mounts, invocations) follow it.
-        send({ type: "rendered", runId: run.runId });
-        loop.sendPending();
+        // The run's lifecycle hops (mounts, invocations) ride with it: a message of their own would
+        // be one more turn of the workbench's event loop, right when the next interaction comes.
+        send({ type: "rendered", runId: run.runId, hops: loop.takePending() });
       });
   }
 

@@ -1,6 +1,4 @@
-import { watch } from "vue";
 import type { HostClient } from "./bridge/host-client";
-import { LoopDeltaHold } from "./channel/loop-delta-hold";
 import { useHostStatusStore } from "./stores/hostStatus";
 import { useLogStore } from "./stores/log";
 import { usePreviewStore } from "./stores/preview";
@@ -25,9 +23,7 @@ export function syncWithHost(host: HostClient): void {
   host.on("stream", preview.applyStream);
   host.on("sessionState", session.apply);
   host.on("log", log.add);
-  const deltas = new LoopDeltaHold(timeline.applyDelta, () => (preview.lastRun?.runId ?? 0) > hostStatus.renderedRunId);
-  watch(() => hostStatus.renderedRunId, () => deltas.acknowledged(), { flush: "sync" });
-  host.on("loop", deltas.receive);
+  host.on("loop", timeline.applyDelta);
   host.on("theme", preview.applyProjectTheme);
   // Another scenario opened: everything shown belongs to the old session, so start over from a snapshot.
   host.on("session", () => void hello());
@@ -38,7 +34,6 @@ export function syncWithHost(host: HostClient): void {
       hostStatus.apply(snapshot.status);
       preview.applyPageLayout(snapshot.status.page.layout);
       session.apply(snapshot.sessionState);
-      deltas.discard();
       timeline.applySnapshot(snapshot.loop);
       preview.applyProjectTheme(snapshot.projectTheme);
       // Session first: a new session must reach the preview as a reset before its first run.

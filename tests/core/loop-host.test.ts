@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LoopEvent, PreviewLoopEvent, RenderedRun } from "../../common";
 import { previewValue } from "../../common/loop-values";
 import { createScriptHost, type ScriptHost } from "../../main/core";
+import { HOLD_MS } from "../../main/core/debugger/loop-recorder";
 import { scriptHostFixture } from "./worker-build";
 
 /**
@@ -44,13 +45,14 @@ async function writeDuringInvocation(host: ScriptHost, run: RenderedRun, value: 
     setter: "state", value: previewValue(value), unchanged: false, phase: "invocation", stack: null, elementId,
   };
   const flush: PreviewLoopEvent = { id: `pt-${++seq}`, causeId: set.id, runId: run.runId, at, kind: "flush", setIds: [set.id], fragmentId: null };
-  await host.recordLoop([invoke, set, flush]);
+  // As the workbench sends them: the rerun first; its hops come with the acknowledgement of the run it led to.
   await host.rerun({
     widgetStates: [{ id: elementId, type: "json_value", value: JSON.stringify({ rating: value }) }],
     fragmentId: null,
     source: "preview",
     causeId: flush.id,
   });
+  await host.runRendered((await lastRun(host)).runId, [invoke, set, flush]);
 }
 
 const lastRun = async (host: ScriptHost) => (await host.hello()).lastRun!;
@@ -109,6 +111,29 @@ describe("the host's loop recording", () => {
     const stepped = await host.hello();
     expect(stepped.status.runCount).toBe(before + 1);
     expect(stepped.loop.reruns).toMatchObject({ paused: true, queued: 1 });
+  });
+
+  it("holds the timeline's updates while a run and its render are in flight, HOLD_MS at most", async () => {
+    const { host, events } = await open();
+    const run = await lastRun(host);
+    await host.runRendered(run.runId, []);
+    events.length = 0;
+    const renders: number[] = [];
+    host.on("render", (rendered) => renders.push(rendered.runId));
+    await host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
+    await settle();
+    // The run is over and its render went out, but the preview has not said it rendered it.
+    expect(renders).toEqual([run.runId + 1]);
+    expect(events).toEqual([]);
+    await host.runRendered(run.runId + 1, []);
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["request", "run-start", "run-end"]));
+
+    // A preview that never answers: the updates go out anyway.
+    events.length = 0;
+    await host.rerun({ widgetStates: null, fragmentId: null, source: "api", causeId: null });
+    const heldSince = performance.now();
+    await vi.waitFor(() => expect(events.map((e) => e.kind)).toContain("run-end"), { timeout: 2 * HOLD_MS, interval: 5 });
+    expect(performance.now() - heldSince).toBeLessThan(HOLD_MS + 100);
   });
 
   it("records nothing while recording is off", async () => {

@@ -194,7 +194,7 @@ describe("component mount", () => {
     expect(document.body.dataset.lwRenderedRun).toBeUndefined();
     finish();
     await preview.until(() => preview!.ofType("rendered").length === 1);
-    expect(preview.ofType("rendered")).toEqual([{ type: "rendered", runId: 7 }]);
+    expect(preview.ofType("rendered")).toMatchObject([{ type: "rendered", runId: 7, hops: [{ kind: "mount" }, { kind: "invoke", changed: ["mount"] }] }]);
     expect(document.body.dataset.lwRenderedRun).toBe("7");
   });
 
@@ -211,8 +211,7 @@ describe("component mount", () => {
         type: "rerun",
         fragmentId: null,
         source: "preview",
-        causeId: preview.hops().find((hop) => hop.kind === "flush")!.id,
-        hops: expect.arrayContaining([expect.objectContaining({ kind: "flush" })]),
+        causeId: expect.stringMatching(/^p[0-9a-f]{6}-\d+$/),
         widgetStates: [
           { id: "$$ID-abc-k1", type: "json_value", value: '{"value":"typed"}' },
           { id: triggerAggregatorId("$$ID-abc-k1"), type: "json_trigger_value", value: '[{"event":"submit","value":1},{"event":"submit","value":1}]' },

@@ -42,7 +42,7 @@ export function mountPreview(modules: Record<string, ComponentModule> = {}) {
     ofType: <T extends FromPreview["type"]>(type: T) => sent.filter((m): m is Extract<FromPreview, { type: T }> => m.type === type),
     /** Every loop hop sent so far, batches flattened, in order. */
     /** Every loop hop sent, in order: in `loop` batches and riding on reruns and acknowledgements. */
-    hops: () => sent.flatMap((m) => (m.type === "loop" ? m.events : m.type === "rerun" ? m.hops : [])),
+    hops: () => sent.flatMap((m) => (m.type === "loop" ? m.events : m.type === "rendered" ? m.hops : [])),
     destroy() {
       preview.unmount();
       root.remove();

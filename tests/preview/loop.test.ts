@@ -19,11 +19,20 @@ afterEach(() => {
 
 const hops = <K extends PreviewLoopEvent["kind"]>(kind: K) => preview!.hops().filter((hop): hop is Hop<K> => hop.kind === kind);
 
-/** The hops the host has once the first rerun message arrived: earlier batches and the ones it carries. */
-function hopsBeforeRerun(): PreviewLoopEvent[] {
-  const rerun = preview!.sent.findIndex((message) => message.type === "rerun");
-  expect(rerun).toBeGreaterThan(-1);
-  return preview!.sent.slice(0, rerun + 1).flatMap((message) => (message.type === "loop" ? message.events : message.type === "rerun" ? message.hops : []));
+/** The hops sent up to the one the first rerun names as its cause (its flush), which follows the rerun. */
+async function hopsLeadingToRerun(): Promise<PreviewLoopEvent[]> {
+  await preview!.until(() => preview!.ofType("rerun").length > 0);
+  const flushId = preview!.ofType("rerun")[0].causeId;
+  await preview!.until(() => preview!.hops().some((hop) => hop.id === flushId));
+  const all = preview!.hops();
+  return all.slice(0, all.findIndex((hop) => hop.id === flushId) + 1);
+}
+
+/** Until the `n`th rerun went out and the hops that led to it followed (with an acknowledgement, or as stragglers). */
+async function untilRerun(n: number): Promise<void> {
+  await preview!.until(() => preview!.ofType("rerun").length >= n);
+  const flushId = preview!.ofType("rerun")[n - 1].causeId;
+  if (flushId !== null) await preview!.until(() => preview!.hops().some((hop) => hop.id === flushId));
 }
 
 // Evaluated code named like a component module (V8 honours sourceURL), so its frames are the component's.
@@ -58,7 +67,7 @@ const textInput: TextInputElement = {
 const button: ButtonElement = { type: "button", id: "$$ID-go", label: "Go", kind: "secondary", disabled: false };
 
 describe("preview loop hops", () => {
-  it("records the seed chain dom → set → flush before the rerun that names the flush", async () => {
+  it("records the seed chain dom → set → flush, and sends it with the acknowledgement of the run the rerun led to", async () => {
     preview = mountPreview({ "main.js": enterToSet });
     await preview.render([component()]);
     const shadow = preview.root.querySelector('[data-testid="stBidiComponentIsolated"]')!.shadowRoot!;
@@ -66,8 +75,12 @@ describe("preview loop hops", () => {
     input.value = "hello";
     input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true }));
     await preview.until(() => preview!.ofType("rerun").length === 1);
+    // The rerun goes out alone: its hops are completed (the stack formatted) while the host runs.
+    expect(hops("set")).toEqual([]);
+    await preview.render([component()]);
+    expect(preview.ofType("loop")).toEqual([]);
 
-    const chain = hopsBeforeRerun().filter((hop) => hop.kind === "dom" || hop.kind === "set" || hop.kind === "flush");
+    const chain = (await hopsLeadingToRerun()).filter((hop) => hop.kind === "dom" || hop.kind === "set" || hop.kind === "flush");
     expect(chain.map((hop) => hop.kind)).toEqual(["dom", "set", "flush"]);
     const [dom, set, flush] = chain as [Hop<"dom">, Hop<"set">, Hop<"flush">];
     expect(dom).toMatchObject({ eventType: "keydown", target: "input[type=text]", trusted: false, causeId: null, runId: 1 });
@@ -102,7 +115,7 @@ describe("preview loop hops", () => {
     });
     host.querySelector("span")!.click();
     calls[0].setStateValue("after", 2);
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
 
     const [dom] = hops("dom");
     expect(hops("dom")).toHaveLength(1);
@@ -138,10 +151,9 @@ describe("preview loop hops", () => {
       ["ready", "invocation", invoke.id],
       ["loaded", "invocation", invoke.id],
     ]);
-    // The lifecycle hops follow the run's acknowledgement at once, so they never delay it.
-    const rendered = preview.sent.findIndex((message) => message.type === "rendered");
-    const next = preview.sent[rendered + 1];
-    expect(next.type === "loop" && next.events).toContain(invoke);
+    // The invocation's hop rides with the run's acknowledgement (its sets' flush went ahead, as stragglers).
+    const [rendered] = preview.ofType("rendered");
+    expect(rendered.hops).toContain(invoke);
   });
 
   it("marks a state set to the value the browser already holds as unchanged", async () => {
@@ -149,7 +161,7 @@ describe("preview loop hops", () => {
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
     calls[0].setStateValue("pick", { id: 1 });
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
     calls[0].setStateValue("pick", { id: 1 });
     calls[0].setStateValue("pick", { id: 2 });
     calls[0].setTriggerValue("pick", { id: 2 });
@@ -225,14 +237,14 @@ describe("preview loop hops", () => {
     await preview.render([component(), button]);
     preview.root.querySelector<HTMLButtonElement>('[data-testid="stButton"] button')!.click();
     calls[0].setStateValue("a", 1);
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
     await nextMacrotask();
     expect(preview.ofType("loop")).toEqual([]);
     expect(preview.ofType("rerun")[0].causeId).toBeNull();
 
     preview.handle({ type: "recording", on: true });
     calls[0].setStateValue("a", 2);
-    await preview.until(() => preview!.ofType("rerun").length === 2);
+    await untilRerun(2);
     expect(hops("set")).toHaveLength(1);
     expect(preview.ofType("rerun")[1].causeId).toBe(hops("flush")[0].id);
   });
@@ -244,9 +256,9 @@ describe("preview loop hops", () => {
     field.value = "Ada";
     field.dispatchEvent(new Event("input"));
     field.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
 
-    const chain = hopsBeforeRerun();
+    const chain = await hopsLeadingToRerun();
     expect(chain.map((hop) => hop.kind)).toEqual(["dom", "widget", "flush"]);
     const [dom, widget, flush] = chain as [Hop<"dom">, Hop<"widget">, Hop<"flush">];
     expect(dom).toMatchObject({ eventType: "keydown", target: "input[type=text]" });
@@ -265,9 +277,9 @@ describe("preview loop hops", () => {
     ]);
     calls[0].setStateValue("draft", "x");
     preview.root.querySelector<HTMLButtonElement>('[data-testid="stButton"] button')!.click();
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
     preview.root.querySelector<HTMLButtonElement>('[data-testid="stFormSubmitButton"] button')!.click();
-    await preview.until(() => preview!.ofType("rerun").length === 2);
+    await untilRerun(2);
 
     const [draft] = hops("set");
     const [go, submitted] = hops("widget");
@@ -281,22 +293,23 @@ describe("preview loop hops", () => {
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
     calls[0].setStateValue("n".repeat(5000), "v".repeat(100_000));
-    await preview.until(() => preview!.ofType("rerun").length === 1);
+    await untilRerun(1);
     const [set] = hops("set");
     expect(set.name).toBe(`${"n".repeat(4095)}…`);
     expect(set.value.size).toBe(100_002);
   });
 
-  it("sends many hops of one macrotask in batches the schema accepts, all before the rerun", async () => {
+  it("sends many hops of one macrotask in batches the schema accepts", async () => {
     const { calls, module } = capture();
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
     for (let i = 0; i < 2500; i++) calls[0].setTriggerValue("tick", i);
-    await preview.until(() => preview!.ofType("rerun").length === 1);
-    const batches = [...preview.ofType("loop").map((message) => message.events.length), ...preview.ofType("rerun").map((message) => message.hops.length)];
+    await untilRerun(1);
+    const leading = await hopsLeadingToRerun();
+    const batches = [...preview.ofType("loop").map((message) => message.events.length), ...preview.ofType("rendered").map((message) => message.hops.length)];
     expect(batches.length).toBeGreaterThan(1);
     expect(Math.max(...batches)).toBeLessThanOrEqual(2000);
-    expect(hopsBeforeRerun().filter((hop) => hop.kind === "set")).toHaveLength(2500);
+    expect(leading.filter((hop) => hop.kind === "set")).toHaveLength(2500);
     expect(hops("flush")[0].setIds).toHaveLength(2500);
   });
 });

@@ -6,6 +6,7 @@ import { usePreviewChannel } from "../../renderer/workbench/channel/usePreviewCh
 import { useHostStatusStore } from "../../renderer/workbench/stores/hostStatus";
 import { useLogStore } from "../../renderer/workbench/stores/log";
 import { usePreviewStore } from "../../renderer/workbench/stores/preview";
+import { useTimelineStore } from "../../renderer/workbench/stores/timeline";
 import { fakeHost, workbenchApp } from "./fakes";
 
 const run = (runId: number): RenderedRun => ({ runId, tree: { main: [], sidebar: [] }, warnings: [], causes: { run: null, elements: {} } });
@@ -81,8 +82,8 @@ describe("usePreviewChannel", () => {
   it("turns preview messages into reruns, acknowledgements and log entries", async () => {
     const { host, fromPreview } = await connected();
     const widgetStates = [{ id: "w1", type: "json_value" as const, value: '{"value":"Hi"}' }];
-    fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3", hops: [] });
-    fromPreview({ type: "rendered", runId: 4 });
+    fromPreview({ type: "rerun", widgetStates, fragmentId: null, source: "preview", causeId: "p1-3" });
+    fromPreview({ type: "rendered", runId: 4, hops: [] });
     fromPreview({ type: "console", level: "warn", message: "careful" });
     fromPreview({ type: "rerun", widgetStates: "all of them" });
     await tick();
@@ -94,5 +95,42 @@ describe("usePreviewChannel", () => {
       ["warn", "careful"],
       ["error", expect.stringMatching(/^Dropped a malformed message from the preview: widgetStates: /)],
     ]);
+  });
+
+  it("forwards the preview's hops after the acknowledgement they come with, stragglers on their own, none while recording is off", async () => {
+    const { host, fromPreview } = await connected();
+    const hop = (n: number, kind: "cleanup" | "invoke" = "cleanup") =>
+      kind === "invoke"
+        ? { id: `p1-${n}`, causeId: null, runId: 4, at: n, kind, instance: "k", elementId: "e", frontendKey: "f", changed: ["data"], durationMs: 1 }
+        : { id: `p1-${n}`, causeId: null, runId: 4, at: n, kind, elementId: "e", frontendKey: "f" };
+    // A straggler waits in the outbox; the acknowledgement that comes first takes it along, ahead of its own hops.
+    fromPreview({ type: "loop", events: [hop(1)] });
+    fromPreview({ type: "rerun", widgetStates: null, fragmentId: null, source: "preview", causeId: "p1-2" });
+    fromPreview({ type: "rendered", runId: 4, hops: [hop(2), hop(3, "invoke")] });
+    await tick();
+    expect(host.rerun).toHaveBeenCalledExactlyOnceWith({ widgetStates: null, fragmentId: null, source: "preview", causeId: "p1-2" });
+    expect(useHostStatusStore().renderedRunId).toBe(4);
+    expect(host.runRendered).toHaveBeenCalledExactlyOnceWith(4, [hop(1), hop(2), expect.objectContaining({ id: "p1-3", kind: "invoke" })]);
+    expect(host.recordLoop).not.toHaveBeenCalled();
+
+    // A write during a render: the acknowledgement goes to the host before the rerun it led to.
+    fromPreview({ type: "rendered", runId: 5, hops: [hop(9, "invoke")] });
+    fromPreview({ type: "rerun", widgetStates: null, fragmentId: null, source: "preview", causeId: "p1-10" });
+    await tick();
+    expect(host.runRendered.mock.invocationCallOrder[1]).toBeLessThan(host.rerun.mock.invocationCallOrder[1]);
+    expect(host.runRendered).toHaveBeenLastCalledWith(5, [expect.objectContaining({ id: "p1-9" })]);
+
+    // A straggler no acknowledgement takes goes on its own.
+    fromPreview({ type: "loop", events: [hop(4)] });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(host.recordLoop).toHaveBeenCalledExactlyOnceWith([hop(4)]);
+
+    // Nothing goes out while the timeline does not record.
+    useTimelineStore().recording = false;
+    fromPreview({ type: "loop", events: [hop(6)] });
+    fromPreview({ type: "rendered", runId: 6, hops: [hop(8, "invoke")] });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(host.runRendered).toHaveBeenCalledTimes(2);
+    expect(host.recordLoop).toHaveBeenCalledTimes(1);
   });
 });

@@ -60,12 +60,12 @@ describe("PreviewPort", () => {
     port.on("invalid", (reason) => dropped.push(reason));
     hello(port, frame);
 
-    frame.port!.postMessage({ type: "rendered", runId: 2 });
+    frame.port!.postMessage({ type: "rendered", runId: 2, hops: [] });
     frame.port!.postMessage({ type: "rerun", widgetStates: [{ id: "", type: "value", value: 1 }], fragmentId: null });
     frame.port!.postMessage({ type: "launch-missiles" });
     await tick();
 
-    expect(messages).toEqual([{ type: "rendered", runId: 2 }]);
+    expect(messages).toEqual([{ type: "rendered", runId: 2, hops: [] }]);
     expect(dropped).toHaveLength(2);
     expect(dropped[0]).toMatch(/^widgetStates\.0\.id: /);
     port.close();

@@ -1,7 +1,7 @@
 import type { FrontendRendererArgs } from "@streamlit/component-v2-lib";
 import { formatLocation, loopClock, previewValue, type BidiComponentElement, type ComponentData, type PreviewLoopEvent, type WidgetPlacement } from "../../../common";
 import type { AttributedInstance, AuthorConsole } from "../console/author-console";
-import { componentStack, type HopStamp, type LoopRecorder } from "../loop/recorder";
+import { captureStack, componentStack, type HopStamp, type LoopRecorder } from "../loop/recorder";
 import { describeError, type ErrorInfo, type Report } from "../report";
 import type { WidgetStateManager } from "../widgets/manager";
 import { dataIdentity, decodeComponentData } from "./data";
@@ -267,18 +267,26 @@ export class ComponentInstance {
   /** A setter call: under a user event it follows from that event, during an invocation from the invocation. */
   private recordSet(setter: "state" | "trigger", name: string, value: unknown, placement: WidgetPlacement): string | null {
     const { loop, widgets } = this.ctx;
-    return loop.record(() => ({
-      kind: "set",
-      causeId: loop.domCause() ?? this.call?.stamp?.id ?? null,
-      instance: this.instance,
-      name,
-      setter,
-      value: previewValue(value),
-      unchanged: setter === "state" && widgets.holdsStateValue(this.elementId, name, value, placement.formId),
-      phase: this.call ? "invocation" : "later",
-      stack: componentStack(),
-      elementId: this.elementId,
-    }));
+    let stack: Error | undefined;
+    return loop.record(
+      () => {
+        stack = captureStack();
+        return {
+          kind: "set",
+          causeId: loop.domCause() ?? this.call?.stamp?.id ?? null,
+          instance: this.instance,
+          name,
+          setter,
+          value: previewValue(value),
+          unchanged: setter === "state" && widgets.holdsStateValue(this.elementId, name, value, placement.formId),
+          phase: this.call ? "invocation" : "later",
+          stack: null,
+          elementId: this.elementId,
+        };
+      },
+      undefined,
+      () => ({ stack: componentStack(stack!) }),
+    );
   }
 
   /** Recorded once the call settled, with the stamp of its start: sets during the call name it as their cause. */

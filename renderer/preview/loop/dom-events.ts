@@ -60,9 +60,8 @@ export class DispatchTracker {
   }
 }
 
-/** A short description of the event's innermost target (inside shadow roots too): `button "Like"`, `input[type=text]`, `div.chart`. */
-export function describeTarget(event: Event): string {
-  const target = event.composedPath()[0] ?? event.target;
+/** A short description of an event's innermost target (`composedPath()[0]`, inside shadow roots too): `button "Like"`, `input[type=text]`, `div.chart`. */
+export function describeTarget(target: EventTarget | null): string {
   if (!(target instanceof Node)) return target === window ? "window" : "unknown";
   if (target instanceof Document) return "document";
   const innermost = target instanceof Element ? target : target.parentElement;

@@ -37,37 +37,49 @@ function bounded(event: PreviewLoopEvent): PreviewLoopEvent {
   return event;
 }
 
-/** The caller's stack in the component module's frames only (its file is `st-bidi-<name>-<hash>.js`), null outside component code. */
-export function componentStack(): string | null {
+/**
+ * The caller's stack, captured now and formatted when read: V8 formats an error's stack on first
+ * access, which costs several times what capturing it does.
+ */
+export function captureStack(): Error {
   // Chromium's V8 keeps 10 frames by default, too few to reach the component's own code.
   const v8 = Error as ErrorConstructor & { stackTraceLimit?: number };
   const { stackTraceLimit } = v8;
   v8.stackTraceLimit = STACK_FRAMES;
-  const stack = new Error().stack ?? "";
+  const captured = new Error();
   v8.stackTraceLimit = stackTraceLimit;
-  const frames = stack.split("\n").filter((line) => MODULE_FILE_PATTERN.test(line));
+  return captured;
+}
+
+/** A captured stack in the component module's frames only (its file is `st-bidi-<name>-<hash>.js`), null outside component code. */
+export function componentStack(captured: Error): string | null {
+  const frames = (captured.stack ?? "").split("\n").filter((line) => MODULE_FILE_PATTERN.test(line));
   return frames.length ? frames.join("\n") : null;
 }
 
 /**
- * Hops travel with the rerun they lead to, or right after a run's acknowledgement (never before
- * it: an acknowledgement is on the loop's path, its hops are not); the timer only carries
- * stragglers (a cleanup, a set that no flush follows). Each extra message costs the loop a turn
- * of every event loop it crosses, so the timer waits long enough to join one coming anyway.
+ * Hops travel with a run's acknowledgement (the ones that led to the run, and the ones its render
+ * made); the timer only carries stragglers (a cleanup, a set that no flush follows, a slow run's
+ * flush). Each extra message costs the loop a turn of every event loop it crosses, so the timer
+ * waits long enough to join one coming anyway.
  */
 const STRAGGLER_MS = 50;
 
 /**
  * The preview's side of the loop debugger: stamps each hop (`p<page>-<n>`, the loop clock, the
- * run being rendered), batches them, and sends them with the message they lead to, or else after
- * STRAGGLER_MS. Off, it records nothing: every recording site hands over a function that is then
- * never called.
+ * run being rendered), batches them, and sends them with the next acknowledgement, or else after
+ * STRAGGLER_MS. What a hop needs from the moment (its cause, the value) is read when it happens;
+ * what can wait (formatting a stack, describing a target) is done once the rerun it led to went
+ * out. Off, it records nothing: every recording site hands over a function that is then never called.
  */
 export class LoopRecorder {
   private readonly page = `p${crypto.randomUUID().replaceAll("-", "").slice(0, 6)}`;
   private count = 0;
   private on = true;
   private pending: PreviewLoopEvent[] = [];
+  /** Fills in what a pending hop's `complete` left for later (see record). */
+  private incomplete: (() => void)[] = [];
+  private completing: ReturnType<typeof setTimeout> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The run being rendered (or last rendered) and the host's events its changes follow from. */
   private runId = 0;
@@ -82,6 +94,7 @@ export class LoopRecorder {
     this.on = on;
     if (on) return;
     this.pending = [];
+    this.incomplete = [];
     this.cancelTimer();
   }
 
@@ -118,7 +131,13 @@ export class LoopRecorder {
     let id = this.domHops.get(event) ?? null;
     if (id === null) {
       // `=== true`: a batch must validate whole, and not every DOM implementation sets isTrusted.
-      id = this.record(() => ({ kind: "dom", causeId: null, eventType: event.type, target: describeTarget(event), trusted: event.isTrusted === true }));
+      // The target is taken now: once the dispatch is over, composedPath() is empty.
+      const target = event.composedPath()[0] ?? event.target;
+      id = this.record(
+        () => ({ kind: "dom", causeId: null, eventType: event.type, target: "", trusted: event.isTrusted === true }),
+        undefined,
+        () => ({ target: describeTarget(target) }),
+      );
       if (id !== null) this.domHops.set(event, id);
     }
     return id;
@@ -131,21 +150,39 @@ export class LoopRecorder {
 
   /**
    * Records the hop `describe` builds (only called when recording), stamped now or with the stamp
-   * taken at its start; returns its id, or null when not recording.
+   * taken at its start; `complete` gives the fields that can be worked out later, before the hop
+   * is sent. Returns its id, or null when not recording.
    */
-  record(describe: () => LoopHop, stamp?: HopStamp | null): string | null {
+  record(describe: () => LoopHop, stamp?: HopStamp | null, complete?: () => Partial<LoopHop>): string | null {
     // A hop that started while recording was off stays unrecorded.
     if (!this.on || stamp === null) return null;
     // Described before it is stamped: describing may record its cause (a dom hop), which comes first.
     const hop = describe();
     const stamped = stamp ?? this.stamp()!;
-    this.pending.push(bounded({ ...hop, ...stamped } as PreviewLoopEvent));
+    const event = { ...hop, ...stamped } as PreviewLoopEvent;
+    this.pending.push(event);
+    if (complete) this.incomplete.push(() => bounded(Object.assign(event, complete())));
+    else bounded(event);
     this.timer ??= setTimeout(() => this.sendPending(), STRAGGLER_MS);
     return stamped.id;
   }
 
+  /** A rerun went out: the pending hops are completed in a task of their own, while the host runs the script. */
+  completeWhenIdle(): void {
+    if (!this.incomplete.length) return;
+    this.completing ??= setTimeout(() => this.complete(), 0);
+  }
+
+  private complete(): void {
+    if (this.completing !== null) clearTimeout(this.completing);
+    this.completing = null;
+    const incomplete = this.incomplete;
+    this.incomplete = [];
+    for (const fill of incomplete) fill();
+  }
+
   /** Sends the pending hops now, in batches the schema accepts. */
-  sendPending(): void {
+  private sendPending(): void {
     const last = this.takePending();
     if (last.length) this.send({ type: "loop", events: last });
   }
@@ -156,6 +193,7 @@ export class LoopRecorder {
    */
   takePending(): PreviewLoopEvent[] {
     this.cancelTimer();
+    this.complete();
     const pending = this.pending;
     this.pending = [];
     const carried = Math.max(0, pending.length - MAX_BATCH);

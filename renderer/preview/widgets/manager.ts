@@ -1,4 +1,4 @@
-import { BrowserState, Emitter, renderedWidgetIds, walkTree, widgetIds, previewValue, type Json, type PreviewLoopEvent, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
+import { BrowserState, Emitter, renderedWidgetIds, walkTree, widgetIds, previewValue, type Json, type RenderTree, type RerunRequest, type WidgetPlacement, type WidgetState } from "../../../common";
 import type { LoopRecorder } from "../loop/recorder";
 import { describeError, type Report } from "../report";
 
@@ -6,8 +6,7 @@ import { describeError, type Report } from "../report";
 export const FORM_TRIGGER_WARNING =
   "BidiComponent: setTriggerValue ignored inside st.form. Triggers are not allowed in forms; use setStateValue and form submit instead.";
 
-/** Sends a rerun request with the loop hops that led to it. */
-export type SendRerun = (request: RerunRequest, hops: PreviewLoopEvent[]) => void;
+export type SendRerun = (request: RerunRequest) => void;
 
 const scope = (fragmentId: string | null) => (fragmentId === null ? "the whole app" : `fragment ${fragmentId}`);
 
@@ -232,8 +231,9 @@ export class WidgetStateManager {
     const setIds = this.flushHops;
     this.flushHops = [];
     const flushHop = this.loop.record(() => ({ kind: "flush", causeId: setIds[0] ?? null, setIds, fragmentId: this.flushFragment }));
-    // The host links the run to the flush hop: the hops travel with the request.
-    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: flushHop }, this.loop.takePending());
+    // The host links the run to the flush hop; the hops follow with the run's acknowledgement.
+    this.sendRerun({ widgetStates: this.browser.flush(), fragmentId: this.flushFragment, source: "preview", causeId: flushHop });
+    this.loop.completeWhenIdle();
   }
 
   /** JSON.stringify throws on BigInt and cycles; Streamlit would throw into the author's handler. */

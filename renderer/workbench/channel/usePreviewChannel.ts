@@ -15,11 +15,13 @@ export function usePreviewChannel(iframe: Readonly<Ref<HTMLIFrameElement | null>
 
   port.on("message", (message) => {
     if (message.type === "rerun") {
-      const { type: _rerun, hops, ...request } = message;
-      timeline.forward(hops);
-      timeline.sendForwarded();
+      const { type: _rerun, ...request } = message;
+      timeline.beforeRerun();
       void hostStatus.rerun(request);
-    } else if (message.type === "rendered") hostStatus.acknowledge(message.runId);
+    } else if (message.type === "rendered") {
+      hostStatus.acknowledge(message.runId);
+      timeline.rendered(message.runId, message.hops);
+    }
     else if (message.type === "hotkey") void hostStatus.rerunApp("hotkey");
     else if (message.type === "stop") void hostStatus.stop();
     else if (message.type === "loop") timeline.forward(message.events);

@@ -12,6 +12,8 @@ import { useLogStore } from "./log";
 export const DEFAULT_CAP = 20_000;
 /** The host takes at most this many preview hops per call (the batch schema's bound). */
 const MAX_FORWARD = 2000;
+/** How long a straggler waits for an acknowledgement to carry it (the preview's own wait, again). */
+const STRAGGLER_MS = 50;
 
 type LoopDebuggerHost = Pick<HostClient, "setRecording" | "clearTimeline" | "pauseReruns" | "resumeReruns" | "stepRerun">;
 
@@ -93,25 +95,53 @@ export const useTimelineStore = defineStore("timeline", () => {
 
   /**
    * The preview's hops go to the host, which links them into the one timeline and sends them back.
-   * They wait for the end of this task, so a run's acknowledgement reaches the page first; a rerun
-   * they lead to calls `sendForwarded` before it goes out, so the host has them before the run.
+   * Most come with a run's acknowledgement: they go out once that task is over (so the
+   * acknowledgement updates the page first), in the call that tells the host the run was rendered.
+   * Stragglers wait in the outbox a little longer, for that call or on their own.
    */
   let outbox: PreviewLoopEvent[] = [];
   let outboxTimer: ReturnType<typeof setTimeout> | null = null;
-  function forward(batch: PreviewLoopEvent[]): void {
+  /** The newest run the preview rendered since the outbox was last sent. */
+  let renderedRun: number | null = null;
+  const reportFailure = (error: Error) => log.report("error", `Recording the loop failed: ${error.message}`);
+
+  function forward(batch: readonly PreviewLoopEvent[]): void {
     if (!recording.value) return;
     outbox.push(...batch);
-    outboxTimer ??= setTimeout(sendForwarded, 0);
+    outboxTimer ??= setTimeout(sendOutbox, STRAGGLER_MS);
   }
 
-  function sendForwarded(): void {
+  /** The preview rendered a run, with its hops since its last message that carried any. */
+  function rendered(runId: number, hops: readonly PreviewLoopEvent[]): void {
+    if (!recording.value) return;
+    outbox.push(...hops);
+    renderedRun = Math.max(renderedRun ?? 0, runId);
     if (outboxTimer !== null) clearTimeout(outboxTimer);
+    outboxTimer = setTimeout(sendOutbox, 0);
+  }
+
+  /**
+   * A rerun is about to go out: an acknowledgement still waiting in the outbox goes first, so the
+   * host hears of a write made during that render (a storm's) before the rerun it led to.
+   */
+  function beforeRerun(): void {
+    if (renderedRun === null) return;
+    if (outboxTimer !== null) clearTimeout(outboxTimer);
+    sendOutbox();
+  }
+
+  function sendOutbox(): void {
     outboxTimer = null;
+    const runId = renderedRun;
+    renderedRun = null;
     const batch = outbox;
     outbox = [];
-    for (let start = 0; start < batch.length; start += MAX_FORWARD) {
-      host.recordLoop(batch.slice(start, start + MAX_FORWARD)).catch((error: Error) => log.report("error", `Recording the loop failed: ${error.message}`));
-    }
+    // Older hops beyond what one call may carry go first, in calls of their own.
+    const carried = Math.max(0, batch.length - MAX_FORWARD);
+    for (let start = 0; start < carried; start += MAX_FORWARD) host.recordLoop(batch.slice(start, Math.min(start + MAX_FORWARD, carried))).catch(reportFailure);
+    const last = batch.slice(carried);
+    if (runId !== null) host.runRendered(runId, last).catch(reportFailure);
+    else if (last.length) host.recordLoop(last).catch(reportFailure);
   }
 
   function applyGate(gate: RerunGate): void {
@@ -187,7 +217,7 @@ export const useTimelineStore = defineStore("timeline", () => {
 
   return {
     events, cap, dropped, recording, findings, reruns, filter, highlighted,
-    applySnapshot, appendEvents, applyFindings, applyDelta, applyGate, clear, forward, sendForwarded,
+    applySnapshot, appendEvents, applyFindings, applyDelta, applyGate, clear, forward, rendered, beforeRerun,
     runs, instances, kinds, filtering, visibleRuns, chainOf, eventById, runCause, rerunRate, highlightChain, highlight,
     setRecording, clearTimeline, pauseReruns, resumeReruns, stepRerun,
   };

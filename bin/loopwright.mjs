@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * loopwright serve [app] [--port N]   browser mode (in a source checkout, builds out/ first if it is missing)
+ * loopwright serve [app] [--port N] [--python PATH]
+ *                                     browser mode (in a source checkout, builds out/ first if it is missing)
  * loopwright start [app]              opens the Electron window (a source checkout builds first); falls
  *                                     back to browser mode where no Electron binary is installed
  * loopwright new <dir>                scaffolds a component project

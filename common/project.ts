@@ -4,7 +4,7 @@ import * as v from "valibot";
  * `loopwright.config.ts` in a project folder: its default export names the app scripts the
  * workbench can switch between, paths relative to the config file.
  *
- *   export default { scenarios: { basic: "./app.ts", empty: "./empty.ts" } } satisfies LoopwrightConfig;
+ *   export default { scenarios: { basic: "./app.ts", empty: "./empty.ts", real: "./app.py" } } satisfies LoopwrightConfig;
  */
 export const LoopwrightConfigSchema = v.strictObject(
   {
@@ -30,8 +30,19 @@ export type LoopwrightConfig = v.InferInput<typeof LoopwrightConfigSchema>;
 /** The config file's names, in the order they are looked for. */
 export const CONFIG_FILES = ["loopwright.config.ts", "loopwright.config.mts", "loopwright.config.js", "loopwright.config.mjs"];
 
-/** A folder without a config opens the one app script it holds under one of these names. */
-export const APP_SCRIPT_NAMES = ["app.ts", "streamlit_app.ts", "main.ts", "app.js", "streamlit_app.js", "main.js"];
+/**
+ * A folder without a config opens the one app script it holds under one of these names: a
+ * TypeScript app script, or the author's Python app under the names Streamlit projects use.
+ */
+export const APP_SCRIPT_NAMES = ["app.ts", "streamlit_app.ts", "main.ts", "app.js", "streamlit_app.js", "main.js", "streamlit_app.py", "app.py"];
+
+/** Which host runs an app script: the TypeScript emulator, or real Streamlit on the author's Python. */
+export type AppLanguage = "typescript" | "python";
+
+/** By extension, as the CLI decides what it may open (main/launch.mjs). */
+export function appLanguageOf(appPath: string): AppLanguage {
+  return /\.py$/i.test(appPath) ? "python" : "typescript";
+}
 
 export const ScenarioNameSchema = v.pipe(v.string(), v.nonEmpty());
 

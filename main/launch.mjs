@@ -16,14 +16,22 @@ export const DEFAULT_APP = "examples/text-input/app.ts";
 export const APP_ENV = "LOOPWRIGHT_APP";
 
 export const USAGE = `usage:
-  loopwright serve [app-script | folder] [--port N]   browser mode on http://127.0.0.1 (default port
-                                             5183, a free one if taken; --port 0 always picks a free one)
+  loopwright serve [app-script | folder] [--port N] [--python PATH]
+                                             browser mode on http://127.0.0.1 (default port 5183, a
+                                             free one if taken; --port 0 always picks a free one)
   loopwright start [app-script | folder]     desktop window (browser mode if Electron is not installed)
   loopwright new <dir>                       a component project: app script, component, kit test, CI
-A folder opens the scenarios of its loopwright.config.ts, or the one app script it holds (app.ts,
-streamlit_app.ts, main.ts). The default is the bundled example, ${DEFAULT_APP}.`;
+An app script is your Python Streamlit app (app.py), run unchanged on your Streamlit, or a TypeScript
+app script (app.ts) run by Loopwright's emulator. A folder opens the scenarios of its
+loopwright.config.ts, or the one app script it holds (app.ts, streamlit_app.ts, main.ts,
+streamlit_app.py, app.py). The default is the bundled example, ${DEFAULT_APP}.
+A Python app runs on --python PATH, else $LOOPWRIGHT_PYTHON, else a .venv next to the app or at the
+project root, else python3 on PATH; it needs Streamlit 1.51 or later.`;
 
-export const SERVE_USAGE = "usage: loopwright serve [app-script | folder] [--port N]   (--port 0 picks a free port)";
+export const SERVE_USAGE = `usage: loopwright serve [app-script | folder] [--port N] [--python PATH]
+  --port N         the port to serve on (default 5183, a free one if taken; 0 picks a free one)
+  --python PATH    the Python interpreter that runs a Python app (default: $LOOPWRIGHT_PYTHON, a .venv
+                   next to the app or at the project root, python3 on PATH; it needs Streamlit >= 1.51)`;
 
 /**
  * The app script or project folder to open: a path given by the user (relative to the cwd) or the
@@ -39,24 +47,25 @@ export function findAppScript(given, packageRoot) {
   return problem ? { ok: false, message: problem } : { ok: true, path };
 }
 
-/** What esbuild compiles as an app script (TypeScript or JavaScript, with or without JSX). */
-export const APP_SCRIPT_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+/** What the emulator runs, compiled by esbuild (TypeScript or JavaScript, with or without JSX). */
+export const TYPESCRIPT_APP_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/** What real Streamlit runs: the author's own app, as `streamlit run` takes it. */
+export const PYTHON_APP_EXTENSIONS = [".py"];
+
+export const APP_SCRIPT_EXTENSIONS = [...PYTHON_APP_EXTENSIONS, ...TYPESCRIPT_APP_EXTENSIONS];
 
 /**
  * Why an existing file cannot be an app script, or null. Said before anything starts, so the
- * author never sees esbuild's `No loader is configured for ".py" files`.
+ * author never sees esbuild's `No loader is configured for ".css" files`.
  * @param {string} path
  * @param {string} packageRoot
  * @returns {string | null}
  */
 export function notAnAppScript(path, packageRoot) {
-  const extension = extname(path).toLowerCase();
-  if (APP_SCRIPT_EXTENSIONS.includes(extension)) return null;
+  if (APP_SCRIPT_EXTENSIONS.includes(extname(path).toLowerCase())) return null;
   const readme = `${join(packageRoot, "README.md")}, section "Writing an app script"`;
-  if (extension === ".py") {
-    return `${path} is a Python script. Loopwright runs TypeScript app scripts that mirror it: \`export default function app(st) { … }\` with the same st calls, so your Python wrapper translates line by line (see ${readme}).`;
-  }
-  return `${path} is not an app script: expected a ${APP_SCRIPT_EXTENSIONS.join(", ")} file whose default export is \`function app(st) { … }\` (see ${readme}).`;
+  return `${path} is not an app script: expected your Streamlit app (a ${PYTHON_APP_EXTENSIONS.join(", ")} file), or a ${TYPESCRIPT_APP_EXTENSIONS.join(", ")} file whose default export is \`function app(st) { … }\` (see ${readme}).`;
 }
 
 /**
@@ -91,14 +100,16 @@ export function parseStartArgs(args) {
 }
 
 /**
- * `loopwright serve [app-script] [--port N]`, as the server entry receives it.
+ * `loopwright serve [app-script] [--port N] [--python PATH]`, as the server entry receives it.
+ * `python` is only the author's choice; main/core/streamlit/interpreter.ts checks it when a Python
+ * app is opened (a TypeScript app ignores it, and File → Open may switch to a Python app later).
  * @param {string[]} args
- * @returns {{ kind: "help" } | { kind: "error", message: string } | { kind: "serve", app: string | undefined, port: number | undefined }}
+ * @returns {{ kind: "help" } | { kind: "error", message: string } | { kind: "serve", app: string | undefined, port: number | undefined, python: string | null }}
  */
 export function parseServeArgs(args) {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { port: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { port: { type: "string" }, python: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     return { kind: "error", message: withUsage(error, SERVE_USAGE) };
   }
@@ -107,7 +118,8 @@ export function parseServeArgs(args) {
   if (positionals.length > 1) return { kind: "error", message: tooManyApps(positionals.length, SERVE_USAGE) };
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) return { kind: "error", message: `invalid --port ${values.port}` };
-  return { kind: "serve", app: positionals[0], port };
+  if (values.python !== undefined && values.python.trim() === "") return { kind: "error", message: `--python needs the path of a Python interpreter\n${SERVE_USAGE}` };
+  return { kind: "serve", app: positionals[0], port, python: values.python ?? null };
 }
 
 /**

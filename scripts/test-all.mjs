@@ -2,11 +2,13 @@
 // `npm test`: type check (vue-tsc), unit tests (vitest), build (electron-vite + test kit), e2e (Playwright), the
 // package as an author installs it (scripts/test-package.mjs), then one closing line
 // `Summary: N passed, N failed, N skipped` read from the JSON reports.
-// Exits non-zero when a step failed, a test failed, or no test ran at all.
+// Exits non-zero when a step failed, a test failed, or no test ran at all (or, under CI, when the
+// Python-app tests had no Python with Streamlit to run on).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MIN_STREAMLIT_TEXT, probePython } from "../main/core/streamlit/python-probe.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -58,6 +60,27 @@ function playwrightCounts(report) {
 const problems = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (counts) => Object.keys(totals).forEach((k) => (totals[k] += counts[k]));
+
+// The Python-app tests run real Streamlit on LOOPWRIGHT_PYTHON (e2e/python.ts); the project's
+// .venv-streamlit (see README, and .ci/run) stands in when it is unset. Said first, so a skipped
+// half of the suite is never a surprise at the end.
+const TEST_VENV_PYTHON = join(root, ".venv-streamlit", ...(process.platform === "win32" ? ["Scripts", "python.exe"] : ["bin", "python"]));
+if (!process.env.LOOPWRIGHT_PYTHON && existsSync(TEST_VENV_PYTHON)) process.env.LOOPWRIGHT_PYTHON = TEST_VENV_PYTHON;
+const testPython = process.env.LOOPWRIGHT_PYTHON;
+const skipNote = `set LOOPWRIGHT_PYTHON, or create .venv-streamlit: python3 -m venv .venv-streamlit && .venv-streamlit/bin/pip install --no-index --find-links ../shared/wheels streamlit==1.64.0`;
+if (!testPython) {
+  console.log(`Python-app tests: skipped, no Python with Streamlit ≥ ${MIN_STREAMLIT_TEXT} (${skipNote})`);
+  if (process.env.CI) problems.push("no Python with Streamlit for the Python-app tests (CI must run them; .ci/run creates .venv-streamlit)");
+} else {
+  const probed = await probePython(testPython, { cwd: root });
+  if (probed.ok) {
+    console.log(`Python-app tests: Python ${probed.pythonVersion} with Streamlit ${probed.streamlitVersion} (${testPython})`);
+  } else {
+    // Not skipped: a named interpreter that cannot run them should fail them, loudly.
+    console.log(`Python-app tests: LOOPWRIGHT_PYTHON=${testPython} cannot run them: ${probed.reason}`);
+    problems.push(`LOOPWRIGHT_PYTHON=${testPython}: ${probed.reason}`);
+  }
+}
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });

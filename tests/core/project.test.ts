@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BidiComponentElement, HostEvents, HostStatus, RenderedRun } from "../../common";
 import { walkTree } from "../../common";
 import { createScriptHost, type ScriptHost } from "../../main/core";
-import { openProject } from "../../main/core/project";
+import { openProject, projectRootOf } from "../../main/core/project";
 import { createProjectHost } from "../../main/core/project-host";
 import { scriptHostFixture } from "./worker-build";
 
@@ -19,6 +19,8 @@ function folder(files: Record<string, string>): string {
   }
   return root;
 }
+
+const PY_APP = 'import streamlit as st\n\nst.title("hello")\n';
 
 const APP = (title: string) => `export default function app(st) { st.title(${JSON.stringify(title)}); st.session_state.n = (st.session_state.get("n", 0)) + 1; }\n`;
 
@@ -37,12 +39,33 @@ function next<E extends keyof HostEvents>(host: ScriptHost, event: E, pred: (pay
 describe("openProject", () => {
   it("opens an app script as itself", async () => {
     const root = folder({ "demo.ts": APP("a") });
-    expect(await openProject(join(root, "demo.ts"))).toEqual({ configPath: null, scenarios: [{ name: "demo.ts", appPath: join(root, "demo.ts") }] });
+    expect(await openProject(join(root, "demo.ts"))).toEqual({ configPath: null, scenarios: [{ name: "demo.ts", appPath: join(root, "demo.ts"), language: "typescript" }] });
+  });
+
+  it("opens a Python app as itself, for real Streamlit to run", async () => {
+    const root = folder({ "dashboard.py": PY_APP });
+    expect(await openProject(join(root, "dashboard.py"))).toEqual({ configPath: null, scenarios: [{ name: "dashboard.py", appPath: join(root, "dashboard.py"), language: "python" }] });
+  });
+
+  it("opens the one Python app a folder holds as streamlit_app.py or app.py", async () => {
+    for (const name of ["streamlit_app.py", "app.py"]) {
+      const root = folder({ [name]: PY_APP, "helpers.py": "", "pages/1_other.py": PY_APP });
+      expect((await openProject(root)).scenarios, name).toEqual([{ name, appPath: join(root, name), language: "python" }]);
+    }
+  });
+
+  it("lists a TypeScript and a Python app script side by side as several, with scenario names that do not clash", async () => {
+    const both = folder({ "app.ts": APP("a"), "app.py": PY_APP });
+    expect((await rejection(openProject(both))).message).toBe(
+      `several app scripts in ${both}: app.ts, app.py. Open one of them, or list them as scenarios in a loopwright.config.ts: export default { scenarios: { "app.ts": "./app.ts", "app.py": "./app.py" } }`,
+    );
+    const python = folder({ "streamlit_app.py": PY_APP, "app.py": PY_APP });
+    expect((await rejection(openProject(python))).message).toContain(`several app scripts in ${python}: streamlit_app.py, app.py.`);
   });
 
   it("opens the one app script a folder holds", async () => {
     const root = folder({ "streamlit_app.ts": APP("a"), "helpers.ts": "" });
-    expect((await openProject(root)).scenarios).toEqual([{ name: "streamlit_app.ts", appPath: join(root, "streamlit_app.ts") }]);
+    expect((await openProject(root)).scenarios).toEqual([{ name: "streamlit_app.ts", appPath: join(root, "streamlit_app.ts"), language: "typescript" }]);
   });
 
   it("lists the candidates when a folder holds several, and says what it looked for when none", async () => {
@@ -52,7 +75,7 @@ describe("openProject", () => {
     );
     const none = folder({ "helpers.ts": "" });
     expect((await rejection(openProject(none))).message).toBe(
-      `no app script in ${none}: expected a loopwright.config.ts listing scenarios, or one of app.ts, streamlit_app.ts, main.ts, app.js, streamlit_app.js, main.js`,
+      `no app script in ${none}: expected a loopwright.config.ts listing scenarios, or one of app.ts, streamlit_app.ts, main.ts, app.js, streamlit_app.js, main.js, streamlit_app.py, app.py`,
     );
   });
 
@@ -65,10 +88,24 @@ describe("openProject", () => {
     expect(await openProject(root)).toEqual({
       configPath: join(root, "loopwright.config.ts"),
       scenarios: [
-        { name: "basic", appPath: join(root, "apps/basic.ts") },
-        { name: "empty", appPath: join(root, "apps/empty.ts") },
+        { name: "basic", appPath: join(root, "apps/basic.ts"), language: "typescript" },
+        { name: "empty", appPath: join(root, "apps/empty.ts"), language: "typescript" },
       ],
     });
+  });
+
+  it("takes Python apps as scenarios beside TypeScript ones", async () => {
+    const root = folder({
+      "loopwright.config.ts": 'export default { scenarios: { emulated: "./app.ts", real: "./app.py" } };\n',
+      "app.ts": APP("emulated"),
+      "app.py": PY_APP,
+    });
+    expect((await openProject(root)).scenarios).toEqual([
+      { name: "emulated", appPath: join(root, "app.ts"), language: "typescript" },
+      { name: "real", appPath: join(root, "app.py"), language: "python" },
+    ]);
+    const missing = folder({ "loopwright.config.ts": 'export default { scenarios: { real: "./app.py" } };\n' });
+    expect((await rejection(openProject(missing))).message).toBe(`loopwright.config.ts: scenario "real": app script ./app.py not found (looked at ${join(missing, "app.py")})`);
   });
 
   it("explains a config that does not fit the schema, a missing script and a syntax error", async () => {
@@ -89,6 +126,30 @@ describe("openProject", () => {
       const project = await openProject(resolve(__dirname, "../../examples", flavour));
       expect(project.scenarios.map((s) => s.name)).toEqual(["sources", "build"]);
     }
+  });
+});
+
+describe("projectRootOf", () => {
+  it("is the opened folder itself", () => {
+    const root = folder({ "app/app.py": PY_APP, "pyproject.toml": "" });
+    expect(projectRootOf(join(root, "app"))).toBe(join(root, "app"));
+  });
+
+  it("is the nearest ancestor of an opened script holding pyproject.toml, a loopwright config or .git", () => {
+    const python = folder({ "pyproject.toml": "", "src/pkg/example.py": PY_APP });
+    expect(projectRootOf(join(python, "src/pkg/example.py"))).toBe(python);
+    const configured = folder({ "loopwright.config.ts": "", "apps/a.py": PY_APP, ".git/HEAD": "" });
+    expect(projectRootOf(join(configured, "apps/a.py"))).toBe(configured);
+    const repo = folder({ ".git/HEAD": "", "tools/x/app.py": PY_APP, "tools/pyproject.toml": "" });
+    expect(projectRootOf(join(repo, "tools/x/app.py"))).toBe(join(repo, "tools"));
+  });
+
+  it("is the script's folder when no ancestor marks a project", () => {
+    const root = folder({ "deep/er/app.py": PY_APP });
+    // Only if nothing above the temp folder marks a project either (a checkout under /tmp would).
+    const markers = ["pyproject.toml", "loopwright.config.ts", "loopwright.config.mts", "loopwright.config.js", "loopwright.config.mjs", ".git"];
+    const above = (dir: string): boolean => markers.some((m) => existsSync(join(dir, m))) || (dirname(dir) !== dir && above(dirname(dir)));
+    expect(projectRootOf(join(root, "deep/er/app.py"))).toEqual(above(root) ? expect.any(String) : join(root, "deep/er"));
   });
 });
 

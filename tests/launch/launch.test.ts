@@ -66,9 +66,23 @@ describe("parseStartArgs", () => {
 
 describe("parseServeArgs", () => {
   it("takes one app script and a port", () => {
-    expect(parseServeArgs([])).toEqual({ kind: "serve", app: undefined, port: undefined });
-    expect(parseServeArgs(["app.ts", "--port", "0"])).toEqual({ kind: "serve", app: "app.ts", port: 0 });
-    expect(parseServeArgs(["--port=65535"])).toEqual({ kind: "serve", app: undefined, port: 65535 });
+    expect(parseServeArgs([])).toEqual({ kind: "serve", app: undefined, port: undefined, python: null });
+    expect(parseServeArgs(["app.ts", "--port", "0"])).toEqual({ kind: "serve", app: "app.ts", port: 0, python: null });
+    expect(parseServeArgs(["--port=65535"])).toEqual({ kind: "serve", app: undefined, port: 65535, python: null });
+  });
+
+  it("takes the interpreter for a Python app, as given (it is checked when the app is opened)", () => {
+    expect(parseServeArgs(["app.py", "--python", ".venv/bin/python"])).toEqual({ kind: "serve", app: "app.py", port: undefined, python: ".venv/bin/python" });
+    expect(parseServeArgs(["--python=/opt/py/bin/python3", "app.py", "--port", "0"])).toEqual({ kind: "serve", app: "app.py", port: 0, python: "/opt/py/bin/python3" });
+    expect(parseServeArgs(["app.py", "--python="])).toEqual({ kind: "error", message: `--python needs the path of a Python interpreter\n${SERVE_USAGE}` });
+    expect(parseServeArgs(["app.py", "--python"])).toEqual({ kind: "error", message: expect.stringMatching(/^Option '--python <value>' argument missing/) });
+  });
+
+  it("documents --python and the interpreter lookup", () => {
+    expect(SERVE_USAGE).toContain("--python PATH");
+    expect(SERVE_USAGE).toContain("$LOOPWRIGHT_PYTHON");
+    expect(USAGE).toContain("--python PATH");
+    expect(USAGE).toContain("streamlit_app.py, app.py");
   });
 
   it("answers --help before counting app scripts", () => {
@@ -140,20 +154,22 @@ function escape(text: string): string {
 
 describe("findAppScript: files that are not app scripts", () => {
   const dir = mkdtempSync(join(tmpdir(), "lw-launch-"));
-  it("a Python script says Loopwright runs TypeScript app scripts and where the translation is explained", () => {
-    const py = join(dir, "app.py");
-    writeFileSync(py, "import streamlit as st\n");
-    expect(findAppScript(py, ROOT)).toEqual({
-      ok: false,
-      message: `${py} is a Python script. Loopwright runs TypeScript app scripts that mirror it: \`export default function app(st) { … }\` with the same st calls, so your Python wrapper translates line by line (see ${join(ROOT, "README.md")}, section "Writing an app script").`,
-    });
+  it("a Python script is the author's Streamlit app, opened as it is", () => {
+    for (const name of ["app.py", "Streamlit_App.PY"]) {
+      const py = join(dir, name);
+      writeFileSync(py, "import streamlit as st\n");
+      expect(findAppScript(py, ROOT)).toEqual({ ok: true, path: py });
+    }
   });
 
   it("another file says what an app script is", () => {
     const css = join(dir, "style.css");
     writeFileSync(css, "");
     const found = findAppScript(css, ROOT);
-    expect(found).toEqual({ ok: false, message: expect.stringContaining(`${css} is not an app script: expected a .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs file`) });
+    expect(found).toEqual({
+      ok: false,
+      message: `${css} is not an app script: expected your Streamlit app (a .py file), or a .ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs file whose default export is \`function app(st) { … }\` (see ${join(ROOT, "README.md")}, section "Writing an app script").`,
+    });
   });
 
   it("TypeScript and JavaScript files are app scripts", () => {

@@ -17,9 +17,21 @@ export interface HostStatus {
   page: { layout: "centered" | "wide"; title: string | null };
   /** Saves that do not compile, while the last good version keeps running: the preview's overlay. */
   buildProblems?: BuildProblem[];
+  /**
+   * Where the app view comes from when it is not the emulator's preview: real Streamlit's own
+   * frontend, served by Loopwright on an origin of its own, with the Streamlit and Python behind it.
+   */
+  appView?: AppView;
   /** With a loopwright.config.ts: the scenario open and every scenario's name, in the config's order. */
   scenario?: string;
   scenarios?: string[];
+}
+
+export interface AppView {
+  kind: "streamlit";
+  url: string;
+  streamlitVersion: string;
+  python: string;
 }
 
 /** A script or component file that failed to compile, with the lines around the error. */

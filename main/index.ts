@@ -7,7 +7,7 @@
  */
 import { basename, join, resolve } from "node:path";
 import { app, type BrowserWindow, dialog, shell } from "electron";
-import { openProject } from "./core/project";
+import { openProject, projectRootOf } from "./core/project";
 import { createProjectHost } from "./core/project-host";
 import type { ScriptHost } from "./core/types";
 import { APP_ORIGIN, registerSchemes, serveRenderer } from "./electron/protocols";
@@ -44,7 +44,11 @@ function start(appPath: string): void {
      * next one attaches; the window is made once the first host can answer its calls.
      */
     const open = async (path: string): Promise<BrowserWindow> => {
-      const next = await createProjectHost(await openProject(path), { workerPath: WORKER_PATH, openFile });
+      const next = await createProjectHost(await openProject(path), {
+        workerPath: WORKER_PATH,
+        openFile,
+        python: { explicit: null, companionDir: join(PACKAGE_ROOT, "companion"), frameAncestors: APP_ORIGIN, projectRoot: projectRootOf(path) },
+      });
       detach();
       await host?.dispose();
       host = next;

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { openProject, ProjectError } from "./core/project";
+import { openProject, ProjectError, projectRootOf } from "./core/project";
 import { createProjectHost } from "./core/project-host";
 import { findAppScript, onAncestorExit, parseServeArgs, SERVE_USAGE, STOP_SIGNALS } from "./launch.mjs";
 import { createStaticHandler } from "./serving/http";
@@ -20,6 +20,8 @@ import { attachWebSocketTransport } from "./transports/ws";
 const PACKAGE_ROOT = resolve(__dirname, "../..");
 const RENDERER_DIR = resolve(__dirname, "../renderer");
 const WORKER_PATH = join(__dirname, "worker.js");
+/** The Python side of Loopwright, run inside the author's Streamlit (shipped as source in the package). */
+const COMPANION_DIR = join(PACKAGE_ROOT, "companion");
 
 /** Used when no --port is given; if it is taken, any free port is. */
 const DEFAULT_PORT = 5183;
@@ -39,12 +41,17 @@ async function main(): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, "index.html"))) fail(`renderer bundle missing in ${RENDERER_DIR}; run "npx electron-vite build"`);
 
   const project = await openProject(app.path).catch((error: unknown) => (error instanceof ProjectError ? fail(error.message) : Promise.reject(error)));
-  const host = await createProjectHost(project, { workerPath: WORKER_PATH });
+  // Listening first: a Python app's view must know the workbench's origin, the only one that may frame it.
   const server = createServer();
   const port = await listen(server, cli.port ?? DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
     if (cli.port === undefined && error.code === "EADDRINUSE") return listen(server, 0);
     throw error;
   });
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const host = await createProjectHost(project, {
+    workerPath: WORKER_PATH,
+    python: { explicit: cli.python ?? null, companionDir: COMPANION_DIR, frameAncestors: origins.join(" "), projectRoot: projectRootOf(app.path) },
+  }).catch((error: unknown) => (error instanceof Error && ["PythonAppError", "StartError", "ProtocolError"].includes(error.name) ? fail(error.message) : Promise.reject(error)));
 
   const token = randomBytes(24).toString("base64url");
   server.on("request", createStaticHandler(RENDERER_DIR, port));
@@ -52,7 +59,7 @@ async function main(): Promise<void> {
     server,
     host,
     token,
-    allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+    allowedOrigins: origins,
   });
 
   let stopping = false;

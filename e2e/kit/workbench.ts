@@ -87,8 +87,10 @@ export class Workbench {
    * the open ShadowRoot, so `component("k").locator("input")` finds the input inside it.
    */
   component(key: string): Locator {
+    // The emulator marks the instance with its key; Streamlit's frontend puts `st-key-<key>` on its element container.
+    const className = `st-key-${key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
     return this.frame().locator(
-      `.stBidiComponent[data-lw-key=${css(key)}] [data-testid^="stBidiComponent"]`,
+      `.stBidiComponent[data-lw-key=${css(key)}] [data-testid^="stBidiComponent"], .${className} > .stBidiComponent [data-testid^="stBidiComponent"]`,
     );
   }
 

@@ -1,7 +1,7 @@
 import type { HostEvents, HostSnapshot, HostStatus, OnHostEvent, SwitchResult } from "../../common";
 import { Emitter } from "../../common";
 import { HOST_EVENT_NAMES, type HostArgs } from "../../common/host-api";
-import { createScriptHost } from "./host";
+import { createHost } from "./host-for";
 import type { Project, Scenario } from "./project";
 import type { ScriptHost, ScriptHostOptions } from "./types";
 
@@ -67,7 +67,7 @@ class ProjectHost implements ScriptHost {
     this.unsubscribe();
     await this.host.dispose();
     this.scenario = next;
-    this.host = await createScriptHost({ ...this.options, appPath: next.appPath });
+    this.host = await createHost({ ...this.options, appPath: next.appPath });
     this.attach();
     const { sessionId } = await this.host.hello();
     this.events.emit("session", { sessionId });
@@ -92,6 +92,6 @@ class ProjectHost implements ScriptHost {
 /** The host for what was opened: a plain script host, or a switching one for a config's scenarios. */
 export async function createProjectHost(project: Project, options: Omit<ScriptHostOptions, "appPath">): Promise<ScriptHost> {
   const [first] = project.scenarios;
-  const host = await createScriptHost({ ...options, appPath: first.appPath });
+  const host = await createHost({ ...options, appPath: first.appPath });
   return project.configPath ? new ProjectHost(project, options, first, host) : host;
 }

@@ -24,6 +24,21 @@ export interface ScriptHostOptions {
   stormThreshold?: number;
   /** Where `.streamlit/config.toml` is looked for: default the user's home, the process's cwd and the script's folder. */
   configLocations?: { home: string; cwd: string };
+  /** Python apps (`.py`): how their interpreter is found and their app view framed. */
+  python?: PythonAppOptions;
   /** Opens a file with the system's default app (Electron's shell.openPath); absent in browser mode. */
   openFile?: (absolutePath: string) => Promise<void>;
+}
+
+export interface PythonAppOptions {
+  /** `--python PATH`: the interpreter to use, before LOOPWRIGHT_PYTHON and the .venv lookups. */
+  explicit: string | null;
+  /** The folder holding loopwright_boot.py and the companion package. */
+  companionDir: string;
+  /** Who may frame Streamlit's frontend: the workbench's origin (a CSP source list). */
+  frameAncestors: string;
+  /** The folder opened (a project), for the `.venv` at the project root; null: the script's own. */
+  projectRoot: string | null;
+  /** Where `streamlit run` would have been typed (its config and secrets are read there); default the process's cwd. */
+  cwd?: string;
 }

@@ -13,7 +13,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const WORKBENCH_URL = `${APP_ORIGIN}/index.html`;
 
 const POLICY: ContentPolicy = {
-  workbench: workbenchCsp({ connect: "'self'", frame: `${PREVIEW_SCHEME}:` }),
+  // A Python app's view is real Streamlit's frontend, served by the host on a loopback origin of its own.
+  workbench: workbenchCsp({ connect: "'self'", frame: `${PREVIEW_SCHEME}: http://127.0.0.1:*` }),
   preview: previewCsp(`${APP_SCHEME}:`),
 };
 

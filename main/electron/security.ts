@@ -3,7 +3,8 @@ import { PREVIEW_SCHEME } from "./protocols";
 
 /**
  * The Electron security baseline beyond the window's webPreferences: no navigation away from the
- * workbench, no new windows, subframes only on the preview scheme, and every permission denied
+ * workbench, no new windows, subframes only on the preview scheme (or a Python app's view on
+ * loopback), and every permission denied
  * (Electron grants them all unless a handler says otherwise). Call once ready, before any window.
  */
 export function enforceSecurityPolicy(): void {
@@ -19,5 +20,7 @@ export function enforceSecurityPolicy(): void {
 }
 
 function isPreviewUrl(url: string): boolean {
-  return URL.canParse(url) && new URL(url).protocol === `${PREVIEW_SCHEME}:`;
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === `${PREVIEW_SCHEME}:` || (parsed.protocol === "http:" && parsed.hostname === "127.0.0.1");
 }

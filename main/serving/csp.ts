@@ -61,7 +61,8 @@ export function previewCsp(frameAncestors: string): string {
 /** Browser mode: everything from http://127.0.0.1:PORT, plus the host WebSocket. */
 export function browserModePolicy(port: number): ContentPolicy {
   return {
-    workbench: workbenchCsp({ connect: `'self' ws://127.0.0.1:${port} ws://localhost:${port}`, frame: "'self'" }),
+    // A Python app's view is real Streamlit's frontend on a loopback origin of its own (any port).
+    workbench: workbenchCsp({ connect: `'self' ws://127.0.0.1:${port} ws://localhost:${port}`, frame: "'self' http://127.0.0.1:*" }),
     preview: previewCsp("'self'"),
   };
 }

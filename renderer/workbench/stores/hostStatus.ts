@@ -26,6 +26,8 @@ export const useHostStatusStore = defineStore("hostStatus", () => {
 
   function apply(next: HostStatus): void {
     status.value = next;
+    // Streamlit's frontend renders each run itself: a run is shown once the host has passed it on.
+    if (next.appView) renderedRunId.value = next.runCount;
   }
 
   function acknowledge(runId: number): void {

@@ -1,0 +1,229 @@
+import type { Json, PreviewLoopEvent, SessionStateEntry } from "../../../common";
+import { loopClock, previewText, previewValue } from "../../../common";
+import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../../common/widgets";
+import type { HostHop, LoopRecorder } from "../debugger/loop-recorder";
+import type { BackFacts, BidiFacts } from "./protocol";
+import type { ProbeEvent } from "./probe";
+
+type Rerun = Extract<BackFacts, { type: "rerun_script" }>;
+type Change = Extract<HostHop, { kind: "data-diff" }>["changes"][number];
+
+/** A user's event explains a rerun request that follows it within this long. */
+const USER_EVENT_WINDOW_MS = 1_500;
+/** Past this, a component's `data` is named whole in its diff instead of field by field. */
+const DIFF_FIELDS_CAP = 100_000;
+
+/** Streamlit's element ids end in the user key (`$$ID-<hash>-<key>`, `-None` when unkeyed). */
+function userKeyOf(elementId: string): string | null {
+  const match = /^\$\$ID-[0-9a-f]+-(.*)$/s.exec(elementId);
+  return match && match[1] !== "None" ? match[1] : null;
+}
+
+/**
+ * Turns what Loopwright sees between Streamlit's frontend and server into the timeline's hops,
+ * the same ones the emulator's preview and engine record, so one findings analyzer reads both:
+ * a rerun request's component values become `set`s (one per state name that changed, each
+ * trigger payload) carried by a `flush`, caused by the user's event the probe saw just before,
+ * or by nothing (a component writing on its own: what a storm is made of); each rendered
+ * component instance becomes a `mount`, `remount` or `data-diff`; and a state name the browser
+ * resends over a script or panel write becomes a `revert`.
+ */
+export class LoopMapper {
+  private userEvents: ProbeEvent[] = [];
+  /** Per component element: the state map the browser last sent. */
+  private readonly browserMaps = new Map<string, Record<string, Json>>();
+  /** The names the browser changed in the request that started the current run. */
+  private setThisRun = new Map<string, Set<string>>();
+  private setInFlush = new Map<string, Set<string>>();
+  /** Per instance slot (its key; unkeyed, its position): the last render, to diff against. */
+  private readonly rendered = new Map<string, { elementId: string; json: string | null; component: string }>();
+  /** Element hops of the run in progress, recorded after its end (they are what it rendered). */
+  private runHops: HostHop[] = [];
+  private readonly elementOfKey = new Map<string, string>();
+  lastRun: { runId: number; startId: string; endId: string } | null = null;
+  stopRequested = false;
+
+  constructor(private readonly loop: LoopRecorder) {}
+
+  /** A new browser connection: what the old one held is gone with it. */
+  forgetBrowser(): void {
+    this.browserMaps.clear();
+    this.rendered.clear();
+    this.elementOfKey.clear();
+    this.userEvents = [];
+  }
+
+  /** Trusted events the probe saw in the app view; the next request may be their doing. */
+  userActed(events: ProbeEvent[]): void {
+    this.userEvents.push(...events);
+    if (this.userEvents.length > 50) this.userEvents.splice(0, this.userEvents.length - 50);
+  }
+
+  /**
+   * A rerun request from the browser: its hops go on the timeline now; returns the id of the
+   * hop that causes the run (the flush, or a request when it carries nothing).
+   */
+  flush(rerun: Rerun, runId: number): string {
+    const now = loopClock();
+    const events: PreviewLoopEvent[] = [];
+    const user = this.takeUserEvent(now);
+    let domId: string | null = null;
+    if (user) {
+      domId = this.loop.reserve();
+      events.push({ kind: "dom", id: domId, causeId: null, runId, at: user.at, instance: user.key, eventType: user.type, target: user.target, trusted: true });
+    }
+    const phase = user ? "later" : "invocation";
+    const setIds: string[] = [];
+    const setNow = new Map<string, Set<string>>();
+    for (const widget of rerun.widgets) {
+      const trigger = triggerOwner(widget.id);
+      if (trigger !== null && widget.kind === "json_trigger_value") {
+        for (const payload of Array.isArray(widget.value) ? widget.value : []) {
+          if (!isRecord(payload) || typeof payload.event !== "string") continue;
+          const id = this.loop.reserve();
+          setIds.push(id);
+          events.push({
+            kind: "set", id, causeId: domId, runId, at: now, instance: userKeyOf(trigger) ?? trigger, name: payload.event,
+            setter: "trigger", value: previewValue(payload.value ?? null), unchanged: false, phase, stack: null, elementId: trigger,
+          });
+        }
+        continue;
+      }
+      if (widget.kind !== "json_value" || !this.isComponent(widget.id) || !isRecord(widget.value)) continue;
+      const before = this.browserMaps.get(widget.id) ?? {};
+      const map = widget.value;
+      this.browserMaps.set(widget.id, map);
+      const changed = new Set<string>();
+      for (const [name, value] of Object.entries(map)) {
+        if (name in before && JSON.stringify(before[name]) === JSON.stringify(value)) continue;
+        changed.add(name);
+        const id = this.loop.reserve();
+        setIds.push(id);
+        events.push({
+          kind: "set", id, causeId: domId, runId, at: now, instance: userKeyOf(widget.id) ?? widget.id, name,
+          setter: "state", value: previewValue(value), unchanged: false, phase, stack: null, elementId: widget.id,
+        });
+      }
+      if (changed.size) setNow.set(widget.id, changed);
+    }
+    this.setInFlush = setNow;
+    if (!setIds.length && !domId) {
+      // Nothing of a component's: the frontend asked on its own (the page loaded, Streamlit's own Rerun).
+      return this.loop.record({ kind: "request", causeId: null, source: "api", detail: "Streamlit's frontend" });
+    }
+    const flushId = this.loop.reserve();
+    events.push({ kind: "flush", id: flushId, causeId: domId, runId, at: now, setIds, fragmentId: rerun.fragmentId || null });
+    void this.loop.ingest(events);
+    return flushId;
+  }
+
+  /** A run starts: a state name the browser resent unchanged over the script's value is reverted by it. */
+  runStarted(runId: number, startId: string, entries: SessionStateEntry[]): void {
+    this.runHops = [];
+    this.setThisRun = this.setInFlush;
+    this.setInFlush = new Map();
+    this.stopRequested = false;
+    for (const entry of entries) {
+      if (entry.kind !== "component") continue;
+      const elementId = this.elementOfKey.get(entry.key);
+      const map = elementId ? this.browserMaps.get(elementId) : undefined;
+      if (!elementId || !map) continue;
+      for (const [name, browserValue] of Object.entries(map)) {
+        if (!(name in entry.state) || entry.stateSummaries?.[name] || this.setThisRun.get(elementId)?.has(name)) continue;
+        if (JSON.stringify(entry.state[name]) === JSON.stringify(browserValue)) continue;
+        this.loop.record({ kind: "revert", causeId: startId, runId, instance: entry.key, name, scriptValue: previewValue(entry.state[name]), browserValue: previewValue(browserValue) });
+      }
+    }
+  }
+
+  /** A component element of the run in progress. */
+  component(bidi: BidiFacts, deltaPath: number[], runId: number, runEndId: string): void {
+    const key = userKeyOf(bidi.id);
+    const instance = key ?? bidi.id;
+    const slot = key !== null ? `key:${key}` : `${bidi.componentName}@${deltaPath.join(".")}`;
+    if (key !== null) this.elementOfKey.set(key, bidi.id);
+    const previous = this.rendered.get(slot);
+    this.rendered.set(slot, { elementId: bidi.id, json: bidi.json, component: bidi.componentName });
+    const at = loopClock();
+    if (!previous) {
+      const mount: PreviewLoopEvent = { kind: "mount", id: this.loop.reserve(), causeId: runEndId, runId, at, instance, elementId: bidi.id, frontendKey: bidi.id, component: bidi.componentName };
+      this.runHops.push(mount as unknown as HostHop);
+      return;
+    }
+    if (previous.elementId !== bidi.id) {
+      this.runHops.push({ kind: "remount", causeId: runEndId, runId, instance, elementId: bidi.id, previousElementId: previous.elementId, changedArguments: [] });
+    }
+    const changes = dataChanges(previous.json, bidi.json);
+    if (changes.length) this.runHops.push({ kind: "data-diff", causeId: runEndId, runId, instance, elementId: bidi.id, changes });
+  }
+
+  /** The run ended: what it rendered goes on the timeline after its end. */
+  runEnded(runId: number, startId: string, endId: string): void {
+    this.lastRun = { runId, startId, endId };
+    const hops = this.runHops;
+    this.runHops = [];
+    const mounts = hops.filter((hop) => (hop as { kind: string }).kind === "mount") as unknown as PreviewLoopEvent[];
+    if (mounts.length) void this.loop.ingest(mounts);
+    for (const hop of hops) if ((hop as { kind: string }).kind !== "mount") this.loop.record(hop);
+  }
+
+  /** Marks component state the browser holds otherwise: its next request restores it (§6). */
+  withBrowserHolds(entries: SessionStateEntry[]): SessionStateEntry[] {
+    return entries.map((entry) => {
+      if (entry.kind !== "component") return entry;
+      const elementId = this.elementOfKey.get(entry.key);
+      const map = elementId ? this.browserMaps.get(elementId) : undefined;
+      if (!map) return entry;
+      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
+      return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
+    });
+  }
+
+  private isComponent(elementId: string): boolean {
+    for (const rendered of this.rendered.values()) if (rendered.elementId === elementId) return true;
+    return false;
+  }
+
+  /** The latest user event not yet used, if recent: the person's action behind this request. */
+  private takeUserEvent(now: number): ProbeEvent | null {
+    const recent = this.userEvents.filter((event) => now - event.at <= USER_EVENT_WINDOW_MS);
+    this.userEvents = [];
+    return recent.at(-1) ?? null;
+  }
+}
+
+/** The component element a trigger aggregator belongs to (`$$STREAMLIT_INTERNAL_KEY_<id>__events`). */
+function triggerOwner(widgetId: string): string | null {
+  if (!widgetId.startsWith(INTERNAL_KEY_PREFIX) || !widgetId.endsWith(TRIGGER_SUFFIX)) return null;
+  return widgetId.slice(INTERNAL_KEY_PREFIX.length, -TRIGGER_SUFFIX.length);
+}
+
+function isRecord(value: unknown): value is Record<string, Json> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function dataChanges(before: string | null, after: string | null): Change[] {
+  if (before === after) return [];
+  if (before === null || after === null || Math.max(before.length, after.length) > DIFF_FIELDS_CAP) {
+    return [{ key: "data", ...(before === null ? {} : { before: previewText(before) }), ...(after === null ? {} : { after: previewText(after) }) }];
+  }
+  const old = parse(before);
+  const now = parse(after);
+  if (!isRecord(old) || !isRecord(now)) return [{ key: "data", before: previewText(before), after: previewText(after) }];
+  const changes: Change[] = [];
+  for (const name of new Set([...Object.keys(old), ...Object.keys(now)])) {
+    const a = name in old ? JSON.stringify(old[name]) : undefined;
+    const b = name in now ? JSON.stringify(now[name]) : undefined;
+    if (a === b) continue;
+    changes.push({ key: `data.${name}`, ...(a === undefined ? {} : { before: previewText(a) }), ...(b === undefined ? {} : { after: previewText(b) }) });
+  }
+  return changes;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

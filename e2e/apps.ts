@@ -23,3 +23,10 @@ export function lineOf(file: string, text: string): number {
   if (index < 0) throw new Error(`${text} not found in ${file}`);
   return index + 1;
 }
+
+/** The seed's app in Python, run on real Streamlit. */
+export const SEED_PY_APP = join(__dirname, "..", "examples", "text-input", "app.py");
+/** Broken examples in Python (examples/broken/*.py), run on real Streamlit. */
+export const BROKEN_PY = {
+  stormOnRender: join(__dirname, "..", "examples", "broken", "storm_on_render.py"),
+};

@@ -112,7 +112,8 @@ export class LoopMapper {
       return this.loop.record({ kind: "request", causeId: null, source: "api", detail: "Streamlit's frontend" });
     }
     const flushId = this.loop.reserve();
-    events.push({ kind: "flush", id: flushId, causeId: domId, runId, at: now, setIds, fragmentId: rerun.fragmentId || null });
+    // As the emulator's preview links it: the flush carries the sets and follows from the first.
+    events.push({ kind: "flush", id: flushId, causeId: setIds[0] ?? domId, runId, at: now, setIds, fragmentId: rerun.fragmentId || null });
     void this.loop.ingest(events);
     return flushId;
   }

@@ -30,7 +30,7 @@ type CompanionEvents = { message: CompanionMessage; invalid: string };
 
 /** The longest line the companion may send: a run-end with many big keys is summarised well below this. */
 const MAX_LINE = 64 * 1024 * 1024;
-const KILL_GRACE_MS = 2_000;
+const KILL_GRACE_MS = 1_000;
 
 /**
  * The author's app under real Streamlit: `python loopwright_boot.py app.py`, which injects the

@@ -26,6 +26,7 @@ import type { ScriptHost, ScriptHostOptions } from "../types";
 import type { CompanionMessage } from "./companion-protocol";
 import { LoopMapper } from "./loop-mapper";
 import { StreamlitProcess } from "./process";
+import { RunCompletion } from "./run-completion";
 import { createProtocol, type ElementFacts, type StreamlitProtocol } from "./protocol";
 import { AppViewProxy, type AppConnection } from "./proxy";
 import type { ProbeEvent } from "./probe";
@@ -65,8 +66,10 @@ interface Run {
   startId: string;
   endId: string;
   startedAt: number;
+  durationMs: number;
   fragmentId: string | null;
   exception: boolean;
+  status: "done" | "exception" | "stopped" | "rerun" | "interrupted";
 }
 
 /**
@@ -92,6 +95,7 @@ class StreamlitHost implements ScriptHost {
   private held: HeldRequest[] = [];
   private pausedBy: string | null = null;
   private nextRequest = 1;
+  private readonly completion = new RunCompletion<Run, SessionStateEntry[]>((run, entries) => this.runCompleted(run, entries));
   private readonly valueRequests = new Map<number, (result: SessionValueResult) => void>();
   private disposed = false;
 
@@ -137,6 +141,7 @@ class StreamlitHost implements ScriptHost {
     // The newest tab is the one the author looks at (the app view reloads as a new connection).
     this.viewed = { connection, session: null, lastRerun: null, elements: new Map() };
     this.run = null;
+    this.completion.reset();
     this.mapper.forgetBrowser();
   }
 
@@ -321,7 +326,8 @@ class StreamlitHost implements ScriptHost {
     const [causeId = this.fileCause(), ...alsoCausedBy] = this.causes;
     this.causes = [];
     const startId = this.loop.record({ kind: "run-start", causeId, alsoCausedBy, fragmentId, runId });
-    this.run = { runId, startId, endId: this.loop.reserve(), startedAt: performance.now(), fragmentId, exception: false };
+    this.run = { runId, startId, endId: this.loop.reserve(), startedAt: performance.now(), durationMs: 0, fragmentId, exception: false, status: "done" };
+    this.completion.started(this.run);
     this.mapper.runStarted(runId, startId, this.sessionState.entries);
     this.setStatus({ state: "running" });
   }
@@ -330,16 +336,23 @@ class StreamlitHost implements ScriptHost {
     const run = this.run;
     if (!run) return;
     this.run = null;
-    const durationMs = performance.now() - run.startedAt;
-    const status = runStatus(streamlitStatus, run.exception, this.mapper.stopRequested);
-    this.loop.record({ kind: "run-end", causeId: run.startId, status, durationMs, fragmentId: run.fragmentId, runId: run.runId }, run.endId);
+    run.durationMs = performance.now() - run.startedAt;
+    // A run ends early for a rerun when a newer request came in (it waits in `causes`), or when the script called st.rerun().
+    run.status = runStatus(streamlitStatus, run.exception, this.mapper.stopRequested, this.causes.length > 0);
+    this.loop.record({ kind: "run-end", causeId: run.startId, status: run.status, durationMs: run.durationMs, fragmentId: run.fragmentId, runId: run.runId }, run.endId);
     this.mapper.runEnded(run.runId, run.startId, run.endId);
-    if (status === "rerun") this.causes.push(this.loop.record({ kind: "request", causeId: run.endId, source: "st.rerun", detail: null, runId: run.runId }));
+    if (run.status === "rerun") this.causes.push(this.loop.record({ kind: "request", causeId: run.endId, source: "st.rerun", detail: null, runId: run.runId }));
+    this.completion.finished(run);
+  }
+
+  /** The run has ended and its Session State is known (or overdue): now it counts as finished. */
+  private runCompleted(run: Run, entries: SessionStateEntry[] | null): void {
+    if (entries) this.snapshotTaken(entries, run);
     this.setStatus({
-      state: "idle",
+      state: this.run ? "running" : "idle",
       runCount: this.status.runCount + 1,
-      lastDurationMs: Math.round(durationMs),
-      lastProblem: status === "exception" ? "The script raised an exception (shown in the app)." : null,
+      lastDurationMs: Math.round(run.durationMs),
+      lastProblem: run.status === "exception" ? "The script raised an exception (shown in the app)." : null,
     });
   }
 
@@ -360,7 +373,7 @@ class StreamlitHost implements ScriptHost {
     switch (message.t) {
       case "run-end":
         if (message.session !== this.viewed?.session && this.viewed?.session) return;
-        this.snapshotTaken(message.entries as SessionStateEntry[]);
+        this.completion.snapshot(message.entries as SessionStateEntry[]);
         return;
       case "callback":
         if (message.session !== this.viewed?.session) return;
@@ -393,22 +406,18 @@ class StreamlitHost implements ScriptHost {
     }
   }
 
-  private snapshotTaken(entries: SessionStateEntry[]): void {
+  private snapshotTaken(entries: SessionStateEntry[], run: Run): void {
     const before = this.sessionState.entries;
-    const runId = this.lastRunId;
+    const { runId } = run;
     this.sessionState = { runId, entries: this.mapper.withBrowserHolds(entries) };
     this.events.emit("sessionState", this.sessionState);
     const diff = diffSessionState(before, entries);
-    if (diff) this.loop.record({ ...diff, causeId: this.runEndId(), runId });
+    if (diff) this.loop.record({ ...diff, causeId: run.endId, runId });
     this.loop.noteCallbackNames(entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])));
   }
 
   private runStartId(): string | null {
     return this.run?.startId ?? this.mapper.lastRun?.startId ?? null;
-  }
-
-  private runEndId(): string | null {
-    return this.run?.endId ?? this.mapper.lastRun?.endId ?? null;
   }
 
   // ---- the gate, status, logs ----
@@ -454,9 +463,10 @@ function remember(cache: Map<string, ElementFacts>, hash: string, element: Eleme
   if (cache.size > ELEMENT_CACHE) cache.delete(cache.keys().next().value!);
 }
 
-function runStatus(streamlit: string, exception: boolean, stopped: boolean): "done" | "exception" | "stopped" | "rerun" | "interrupted" {
+function runStatus(streamlit: string, exception: boolean, stopped: boolean, preempted: boolean): "done" | "exception" | "stopped" | "rerun" | "interrupted" {
+  if (stopped) return "stopped";
   if (streamlit === "FINISHED_WITH_COMPILE_ERROR" || exception) return "exception";
-  if (streamlit === "FINISHED_EARLY_FOR_RERUN") return stopped ? "stopped" : "rerun";
+  if (streamlit === "FINISHED_EARLY_FOR_RERUN") return preempted ? "interrupted" : "rerun";
   return "done";
 }
 

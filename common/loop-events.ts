@@ -40,7 +40,8 @@ const base = {
   name: v.optional(v.nullable(Text)),
 };
 
-const TriggerSource = v.picklist(["button", "hotkey", "st.rerun", "file", "widget", "api", "resume", "step"]);
+/** `browser`: Streamlit's own frontend asked, on its own (it loaded, or its menu's Rerun): a Python app only. */
+const TriggerSource = v.picklist(["button", "hotkey", "st.rerun", "file", "widget", "api", "resume", "step", "browser"]);
 const RunStatus = v.picklist(["done", "exception", "stopped", "killed", "interrupted", "rerun"]);
 const Change = v.object({ key: Text, before: v.optional(ValuePreviewSchema), after: v.optional(ValuePreviewSchema) });
 

@@ -8,6 +8,8 @@ import type { ProbeEvent } from "./probe";
 type Rerun = Extract<BackFacts, { type: "rerun_script" }>;
 type Change = Extract<HostHop, { kind: "data-diff" }>["changes"][number];
 
+/** Widget values that exist for the one request they fire in (a button click, a chat message). */
+const ONE_SHOT = new Set(["trigger_value", "string_trigger_value", "chat_input_value"]);
 /** A user's event explains a rerun request that follows it within this long. */
 const USER_EVENT_WINDOW_MS = 1_500;
 /** Past this, a component's `data` is named whole in its diff instead of field by field. */
@@ -40,6 +42,9 @@ export class LoopMapper {
   /** Element hops of the run in progress, recorded after its end (they are what it rendered). */
   private runHops: HostHop[] = [];
   private readonly elementOfKey = new Map<string, string>();
+  private readonly widgetTypes = new Map<string, string>();
+  /** Per native widget: the JSON of the value the browser last sent. */
+  private readonly sentValues = new Map<string, string>();
   lastRun: { runId: number; startId: string; endId: string } | null = null;
   stopRequested = false;
 
@@ -50,6 +55,8 @@ export class LoopMapper {
     this.browserMaps.clear();
     this.rendered.clear();
     this.elementOfKey.clear();
+    this.widgetTypes.clear();
+    this.sentValues.clear();
     this.userEvents = [];
   }
 
@@ -89,7 +96,14 @@ export class LoopMapper {
         }
         continue;
       }
-      if (widget.kind !== "json_value" || !this.isComponent(widget.id) || !isRecord(widget.value)) continue;
+      if (widget.kind !== "json_value" || !this.isComponent(widget.id) || !isRecord(widget.value)) {
+        const id = this.nativeWidget(widget, domId, runId, now);
+        if (id) {
+          setIds.push(id.id);
+          events.push(id);
+        }
+        continue;
+      }
       const before = this.browserMaps.get(widget.id) ?? {};
       const map = widget.value;
       this.browserMaps.set(widget.id, map);
@@ -108,8 +122,8 @@ export class LoopMapper {
     }
     this.setInFlush = setNow;
     if (!setIds.length && !domId) {
-      // Nothing of a component's: the frontend asked on its own (the page loaded, Streamlit's own Rerun).
-      return this.loop.record({ kind: "request", causeId: null, source: "api", detail: "Streamlit's frontend" });
+      // Nothing changed: the frontend asked on its own (the page loaded, Streamlit's own Rerun menu).
+      return this.loop.record({ kind: "request", causeId: null, source: "browser", detail: null });
     }
     const flushId = this.loop.reserve();
     // As the emulator's preview links it: the flush carries the sets and follows from the first.
@@ -178,6 +192,25 @@ export class LoopMapper {
       const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
       return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
     });
+  }
+
+  /** A native widget's element type, from the deltas that rendered it ("button", "text_input", …). */
+  widgetRendered(widgetId: string, type: string): void {
+    this.widgetTypes.set(widgetId, type);
+  }
+
+  /** A native widget's value in a request: a hop when it fired (a trigger) or changed since the last request. */
+  private nativeWidget(widget: Rerun["widgets"][number], domId: string | null, runId: number, at: number): Extract<PreviewLoopEvent, { kind: "widget" }> | null {
+    if (widget.id.startsWith(INTERNAL_KEY_PREFIX)) return null;
+    const json = JSON.stringify(widget.value);
+    const fired = ONE_SHOT.has(widget.kind);
+    if (!fired && this.sentValues.get(widget.id) === json) return null;
+    const first = !fired && !this.sentValues.has(widget.id);
+    this.sentValues.set(widget.id, json);
+    // The first time the frontend sends a widget it reports its initial value, not a change.
+    if (first && !domId) return null;
+    const type = this.widgetTypes.get(widget.id) ?? "widget";
+    return { kind: "widget", id: this.loop.reserve(), causeId: domId, runId, at, instance: userKeyOf(widget.id), widget: type, elementId: widget.id, value: previewValue(widget.value) };
   }
 
   private isComponent(elementId: string): boolean {

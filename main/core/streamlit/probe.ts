@@ -61,7 +61,9 @@ export const PROBE_SCRIPT = `(() => {
     addEventListener(type, (event) => {
       if (!event.isTrusted) return;
       const path = event.composedPath();
-      queue.push({ type, target: describe(path[0]), key: keyOf(path), at: clock() });
+      // A click lands on the label inside a button: name the control the person meant.
+      const control = path.find((node) => node && node.tagName && (/^(BUTTON|INPUT|TEXTAREA|SELECT|A|LABEL)$/.test(node.tagName) || (node.getAttribute && node.getAttribute("role")))) || path[0];
+      queue.push({ type, target: describe(control), key: keyOf(path), at: clock() });
       if (queue.length > 2000) queue.splice(0, queue.length - 2000);
       timer = timer || setTimeout(flush, 0);
     }, { capture: true, passive: true });

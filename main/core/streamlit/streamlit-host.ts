@@ -53,6 +53,14 @@ interface Viewed {
   elements: Map<string, ElementFacts>;
 }
 
+type Callback = Extract<CompanionMessage, { t: "callback" }>;
+
+/** What the companion says of one run: the callbacks before its body, the Session State after it. */
+interface CompanionReport {
+  callbacks: Callback[];
+  entries: SessionStateEntry[];
+}
+
 /** A rerun request held by the gate, and the timeline hop that asked for it. */
 interface HeldRequest {
   connection: AppConnection;
@@ -95,7 +103,9 @@ class StreamlitHost implements ScriptHost {
   private held: HeldRequest[] = [];
   private pausedBy: string | null = null;
   private nextRequest = 1;
-  private readonly completion = new RunCompletion<Run, SessionStateEntry[]>((run, entries) => this.runCompleted(run, entries));
+  private readonly completion = new RunCompletion<Run, CompanionReport>((run, report) => this.runCompleted(run, report));
+  /** Callbacks the companion reported since its last run-end: Streamlit runs them before the body of the run they belong to. */
+  private callbacks: Callback[] = [];
   private readonly valueRequests = new Map<number, (result: SessionValueResult) => void>();
   private disposed = false;
 
@@ -142,6 +152,7 @@ class StreamlitHost implements ScriptHost {
     this.viewed = { connection, session: null, lastRerun: null, elements: new Map() };
     this.run = null;
     this.completion.reset();
+    this.callbacks = [];
     this.mapper.forgetBrowser();
   }
 
@@ -195,6 +206,7 @@ class StreamlitHost implements ScriptHost {
   private element(element: ElementFacts | null, deltaPath: number[]): void {
     if (!this.run || !element) return;
     if (element.bidi) this.mapper.component(element.bidi, deltaPath, this.run.runId, this.run.endId);
+    else if (element.widgetId) this.mapper.widgetRendered(element.widgetId, element.type);
     if (element.exception) this.run.exception = true;
   }
 
@@ -345,9 +357,12 @@ class StreamlitHost implements ScriptHost {
     this.completion.finished(run);
   }
 
-  /** The run has ended and its Session State is known (or overdue): now it counts as finished. */
-  private runCompleted(run: Run, entries: SessionStateEntry[] | null): void {
-    if (entries) this.snapshotTaken(entries, run);
+  /** The run has ended and the companion's report of it is in (or overdue): now it counts as finished. */
+  private runCompleted(run: Run, report: CompanionReport | null): void {
+    for (const callback of report?.callbacks ?? []) {
+      this.loop.record({ kind: "callback", causeId: run.startId, runId: run.runId, instance: callback.key, name: callback.name, durationMs: callback.durationMs, error: callback.error });
+    }
+    if (report) this.snapshotTaken(report.entries, run);
     this.setStatus({
       state: this.run ? "running" : "idle",
       runCount: this.status.runCount + 1,
@@ -373,11 +388,12 @@ class StreamlitHost implements ScriptHost {
     switch (message.t) {
       case "run-end":
         if (message.session !== this.viewed?.session && this.viewed?.session) return;
-        this.completion.snapshot(message.entries as SessionStateEntry[]);
+        this.completion.snapshot({ entries: message.entries as SessionStateEntry[], callbacks: this.callbacks });
+        this.callbacks = [];
         return;
       case "callback":
-        if (message.session !== this.viewed?.session) return;
-        this.loop.record({ kind: "callback", causeId: this.runStartId(), instance: message.key, name: message.name, durationMs: message.durationMs, error: message.error });
+        if (message.session !== this.viewed?.session && this.viewed?.session) return;
+        this.callbacks.push(message);
         return;
       case "log": {
         const entry: LogEntry = {
@@ -414,10 +430,6 @@ class StreamlitHost implements ScriptHost {
     const diff = diffSessionState(before, entries);
     if (diff) this.loop.record({ ...diff, causeId: run.endId, runId });
     this.loop.noteCallbackNames(entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])));
-  }
-
-  private runStartId(): string | null {
-    return this.run?.startId ?? this.mapper.lastRun?.startId ?? null;
   }
 
   // ---- the gate, status, logs ----

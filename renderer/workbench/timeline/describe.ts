@@ -42,6 +42,7 @@ const REQUESTS: Record<EventOf<"request">["source"], string | null> = {
   api: "test API",
   resume: "Resume",
   step: "Step",
+  browser: "the app view (page load or Streamlit's Rerun)",
 };
 
 /** One line per hop: what happened, with values and diffs inline. */

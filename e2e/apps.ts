@@ -30,3 +30,5 @@ export const SEED_PY_APP = join(__dirname, "..", "examples", "text-input", "app.
 export const BROKEN_PY = {
   stormOnRender: join(__dirname, "..", "examples", "broken", "storm_on_render.py"),
 };
+/** Python test apps in e2e/apps/python/. */
+export const CONSOLE_PY_APP = join(__dirname, "apps", "python", "console_app.py");

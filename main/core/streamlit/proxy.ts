@@ -66,7 +66,7 @@ export class AppViewProxy {
 
   constructor(
     /** Streamlit's address, `http://127.0.0.1:<port>/<base path>`. */
-    private readonly streamlitUrl: string,
+    private streamlitUrl: string,
     private readonly handlers: ProxyHandlers,
     /** Who may frame the app view (a CSP frame-ancestors source list), e.g. the workbench's origin. */
     private readonly frameAncestors: string,
@@ -80,6 +80,11 @@ export class AppViewProxy {
     const { port } = this.server.address() as AddressInfo;
     this.origin = `http://127.0.0.1:${port}`;
     return `${this.origin}/`;
+  }
+
+  /** Streamlit was started again elsewhere: new requests and connections go there. */
+  retarget(streamlitUrl: string): void {
+    this.streamlitUrl = streamlitUrl;
   }
 
   async close(): Promise<void> {

@@ -108,11 +108,17 @@ class StreamlitHost implements ScriptHost {
   private callbacks: Callback[] = [];
   private readonly valueRequests = new Map<number, (result: SessionValueResult) => void>();
   private disposed = false;
+  /** The Python process exited on its own; Rerun starts it again. */
+  private processGone = false;
+  /** The last lines the process wrote, for when it dies. */
+  private readonly outputTail: string[] = [];
+  private restarting: Promise<void> | null = null;
+  private restarts = 0;
 
   constructor(
     private readonly options: StreamlitHostOptions,
-    private readonly process: StreamlitProcess,
-    private readonly protocol: StreamlitProtocol,
+    private process: StreamlitProcess,
+    private protocol: StreamlitProtocol,
     private readonly proxy: AppViewProxy,
     url: string,
   ) {
@@ -134,9 +140,46 @@ class StreamlitHost implements ScriptHost {
       onStorm: (finding) => this.pause(finding.id),
     });
     this.mapper = new LoopMapper(this.loop);
+    this.attach(process);
+  }
+
+  private attach(process: StreamlitProcess): void {
     process.companion.on("message", (message) => this.fromCompanion(message));
     process.companion.on("invalid", (why) => this.log("warn", `Loopwright's companion sent a message Loopwright could not read (${why}).`));
-    void process.exited.then(({ code, signal }) => this.processExited(code, signal));
+    void process.exited.then(({ code, signal }) => {
+      if (process === this.process) this.processExited(code, signal);
+    });
+  }
+
+  /**
+   * After the author's process died (os._exit, a segfault in an extension, an OOM kill), Rerun
+   * starts it again: the proxy points at the new server and Streamlit's frontend reconnects by
+   * itself, as it does when `streamlit run` is restarted. Session state starts over, as it would.
+   */
+  private restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      this.setStatus({ state: "starting", lastProblem: null });
+      try {
+        const next = await startProcess(this.options, (line, stream) => this.output(line, stream));
+        this.protocol = createProtocol(Buffer.from(next.hello.descriptors, "base64"), next.hello.streamlit);
+        this.process = next;
+        this.processGone = false;
+        this.attach(next);
+        this.proxy.retarget(next.serverUrl);
+        this.restarts++;
+        // A new src makes the workbench load the app view afresh: a page that outlived its server does not always ask for a run.
+        const appView = this.status.appView!;
+        this.setStatus({ appView: { ...appView, url: `${appView.url.split("#")[0]}#restart-${this.restarts}` } });
+        this.log("info", "Streamlit was started again; the app view reloads.");
+      } catch (error) {
+        const why = `Streamlit could not be started again: ${(error as Error).message}`;
+        this.log("error", why);
+        this.setStatus({ state: "error", lastProblem: why.split("\n")[0] });
+      }
+    })().finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
   }
 
   on: OnHostEvent = (event, listener) => this.events.on(event, listener);
@@ -217,6 +260,7 @@ class StreamlitHost implements ScriptHost {
   // ---- the workbench's side ----
 
   async rerun({ source, causeId }: RerunRequest): Promise<void> {
+    if (this.processGone) return this.restart();
     // The emulator's preview asks for reruns through the workbench; Streamlit's frontend asks Streamlit directly.
     const cause = source === "preview" && causeId ? causeId : this.loop.record({ kind: "request", causeId: null, source: source === "preview" ? "api" : source, detail: null });
     this.requestRerun(cause);
@@ -305,6 +349,7 @@ class StreamlitHost implements ScriptHost {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    await this.restarting;
     await this.proxy.close();
     await this.process.stop();
   }
@@ -446,8 +491,12 @@ class StreamlitHost implements ScriptHost {
 
   private processExited(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.disposed) return;
-    const why = `Streamlit exited (${signal ?? `exit code ${code}`}); its output is in the Log. Reopen the app to start it again.`;
-    this.log("error", why);
+    this.processGone = true;
+    this.run = null;
+    this.completion.reset();
+    const why = `Streamlit exited (${signal ?? `exit code ${code}`}). Rerun starts it again.`;
+    const tail = this.outputTail.filter((line) => line.trim()).slice(-12);
+    this.log("error", tail.length ? `${why}\nIts last output:\n${tail.join("\n")}` : why);
     this.setStatus({ state: "error", lastProblem: why });
   }
 
@@ -462,9 +511,15 @@ class StreamlitHost implements ScriptHost {
 
   /** Streamlit's own output: its warnings and errors belong in the Log (the author's prints come through the companion). */
   output(line: string, stream: "stdout" | "stderr"): void {
-    if (stream === "stderr" && line.trim()) this.log("warn", line);
+    this.outputTail.push(line);
+    if (this.outputTail.length > 50) this.outputTail.shift();
+    // The author's prints and logging come through the companion, with their file and line; here only Streamlit's own log lines.
+    if (stream === "stderr" && STREAMLIT_LOG_LINE.test(line)) this.log("warn", line);
   }
 }
+
+/** Streamlit's logger prefixes its lines with a timestamp ("2026-12-07 15:26:18.971 …"). */
+const STREAMLIT_LOG_LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;
 
 /** Streamlit's frontend keeps its element cache for a few runs; this map keeps the newest elements, a bounded number. */
 const ELEMENT_CACHE = 5_000;
@@ -491,16 +546,14 @@ function isSummarised(entries: SessionStateEntry[], request: SessionValueRequest
 }
 
 /** Starts Streamlit with the companion, its proxy, and the host over both. */
+function startProcess(options: StreamlitHostOptions, onOutput: (line: string, stream: "stdout" | "stderr") => void): Promise<StreamlitProcess> {
+  return StreamlitProcess.start({ python: options.interpreter, appPath: options.appPath, cwd: options.cwd, companionDir: options.companionDir, onOutput });
+}
+
 export async function createStreamlitHost(options: StreamlitHostOptions): Promise<ScriptHost> {
   let host: StreamlitHost | null = null;
   const early: [string, "stdout" | "stderr"][] = [];
-  const process = await StreamlitProcess.start({
-    python: options.interpreter,
-    appPath: options.appPath,
-    cwd: options.cwd,
-    companionDir: options.companionDir,
-    onOutput: (line, stream) => (host ? host.output(line, stream) : early.push([line, stream])),
-  });
+  const process = await startProcess(options, (line, stream) => (host ? host.output(line, stream) : early.push([line, stream])));
   try {
     const protocol = createProtocol(Buffer.from(process.hello.descriptors, "base64"), process.hello.streamlit);
     let target: StreamlitHost | null = null;

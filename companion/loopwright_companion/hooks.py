@@ -8,7 +8,7 @@ import importlib.metadata
 import platform
 from typing import Any
 
-from loopwright_companion import authors, callbacks, channel, edits, elements, guard, logs, runs, snapshot
+from loopwright_companion import authors, callbacks, channel, edits, elements, guard, logs, runs, snapshot, sources
 
 _installed = False
 
@@ -59,6 +59,7 @@ def install(current: channel.Channel | None, app_path: str) -> None:
         ("name widgets", elements.install),
         ("time callbacks", callbacks.install),
         ("show prints, logging and exceptions", logs.install),
+        ("rerun when a component's source files are saved", sources.install),
     ):
         try:
             step()

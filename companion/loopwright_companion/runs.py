@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from loopwright_companion import channel, edits, guard, logs, snapshot
+from loopwright_companion import channel, edits, guard, logs, snapshot, sources
 from loopwright_companion.context import script_ctx
 
 # How long run-end may hold the script thread while the host is slow to read.
@@ -164,6 +164,7 @@ def _body_starts(ctx: Any) -> None:
     if session is None:
         return
     edits.apply_pending(ctx, session)
+    sources.begin_run()
     channel.send({"t": "run-start", "session": session, "at": channel.now_ms()})
     _run.open = True
 
@@ -210,7 +211,8 @@ def _run_ends(sender: Any, event: str, exception: Any) -> None:
             entries = snapshot.take(safe_state, session, _run.captured)
         except Exception:  # noqa: BLE001
             guard.internal_error("snapshot", "reading Session State after a run")
-    channel.send({"t": "run-end", "session": session, "at": at, "status": status, "entries": entries}, wait=RUN_END_WAIT)
+    message = {"t": "run-end", "session": session, "at": at, "status": status, "entries": entries, "sources": sources.end_run()}
+    channel.send(message, wait=RUN_END_WAIT)
     _run.open = False
     _run.captured = None
     _run.exec_result = None

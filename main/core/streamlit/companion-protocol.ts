@@ -71,7 +71,11 @@ export const CompanionMessageSchema = v.variant("t", [
     /** "done" | "exception" | "stopped" | "rerun" (st.rerun / a newer request) */
     status: v.picklist(["done", "exception", "stopped", "rerun"]),
     entries: v.pipe(v.array(CompanionEntrySchema), v.maxLength(10_000)),
+    /** The component sources (js/css/html under the app's folder) the run read: a save of one reruns the app. */
+    sources: v.optional(v.pipe(v.array(Text), v.maxLength(200)), []),
   }),
+  /** Streamlit's watcher saw a change in these components' asset_dir (it updated its registry; the browser needs a rerun). */
+  v.object({ t: v.literal("components-changed"), names: v.pipe(v.array(Text), v.maxLength(50)) }),
   /** An `on_<name>_change` (or a widget's on_change) ran, with how long it took and what it raised. */
   v.object({
     t: v.literal("callback"),

@@ -22,6 +22,7 @@ import { diffSessionState } from "../debugger/state-diff";
 import { validateEdit } from "../edits";
 import { readSessionValue } from "../session-value";
 import { appSourceFile } from "../source-files";
+import { SourceWatcher } from "../watcher";
 import type { ScriptHost, ScriptHostOptions } from "../types";
 import type { CompanionMessage } from "./companion-protocol";
 import { LoopMapper } from "./loop-mapper";
@@ -114,6 +115,9 @@ class StreamlitHost implements ScriptHost {
   private readonly outputTail: string[] = [];
   private restarting: Promise<void> | null = null;
   private restarts = 0;
+  private readonly sourceWatcher: SourceWatcher | null;
+  private readonly sources = new Set<string>();
+  private renewSources = true;
 
   constructor(
     private readonly options: StreamlitHostOptions,
@@ -140,6 +144,8 @@ class StreamlitHost implements ScriptHost {
       onStorm: (finding) => this.pause(finding.id),
     });
     this.mapper = new LoopMapper(this.loop);
+    // Short, like the emulator's component watcher: a save is one rerun, no compile.
+    this.sourceWatcher = options.watch === false ? null : new SourceWatcher((paths) => this.sourcesSaved(paths.map((path) => basename(path))), 30);
     this.attach(process);
   }
 
@@ -349,6 +355,7 @@ class StreamlitHost implements ScriptHost {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.sourceWatcher?.close();
     await this.restarting;
     await this.proxy.close();
     await this.process.stop();
@@ -435,6 +442,10 @@ class StreamlitHost implements ScriptHost {
         if (message.session !== this.viewed?.session && this.viewed?.session) return;
         this.completion.snapshot({ entries: message.entries as SessionStateEntry[], callbacks: this.callbacks });
         this.callbacks = [];
+        this.watchSources(message.sources);
+        return;
+      case "components-changed":
+        this.sourcesSaved(message.names);
         return;
       case "callback":
         if (message.session !== this.viewed?.session && this.viewed?.session) return;
@@ -475,6 +486,25 @@ class StreamlitHost implements ScriptHost {
     const diff = diffSessionState(before, entries);
     if (diff) this.loop.record({ ...diff, causeId: run.endId, runId });
     this.loop.noteCallbackNames(entries.flatMap((entry) => (entry.kind === "component" ? [{ instance: entry.key, callbackNames: entry.callbackNames }] : [])));
+  }
+
+  // ---- component sources ----
+
+  /** The js/css/html files the script read for its components: Streamlit does not rerun when they are saved, Loopwright does. */
+  private watchSources(paths: readonly string[]): void {
+    if (!this.sourceWatcher) return;
+    const before = this.sources.size;
+    for (const path of paths) this.sources.add(path);
+    if (this.sources.size === before && !this.renewSources) return;
+    this.sourceWatcher.watch([...this.sources], this.renewSources);
+    this.renewSources = false;
+  }
+
+  private sourcesSaved(names: readonly string[]): void {
+    // An editor or bundler may replace the file: watch the new one from the next run's list.
+    this.renewSources = true;
+    if (this.processGone) return;
+    this.requestRerun(this.loop.record({ kind: "request", causeId: null, source: "file", detail: names.join(", ").slice(0, 200) }));
   }
 
   // ---- the gate, status, logs ----

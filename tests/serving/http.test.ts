@@ -55,7 +55,7 @@ describe("static handler", () => {
     expect(res.headers["referrer-policy"]).toBe("no-referrer");
     expect(res.headers["content-security-policy"]).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; frame-src 'self'; object-src 'none'; ` +
+        `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; frame-src 'self' http://127.0.0.1:*; object-src 'none'; ` +
         "base-uri 'none'; frame-ancestors 'none'",
     );
     expect(res.headers["access-control-allow-origin"]).toBeUndefined();

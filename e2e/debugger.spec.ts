@@ -1,22 +1,10 @@
-import type { LoopEvent } from "../common/loop-events";
+import { causesOf } from "./causes";
 import { expect, test } from "./kit";
 import { BROKEN, SEED_APP } from "./apps";
 
 // The loop debugger through the kit: each broken example raises its finding, a storm is held at
 // the threshold with nothing lost, and the seed's type + Enter is one causal chain.
 
-/** The event's causes, nearest first, following causeId to the root. */
-function causesOf(events: LoopEvent[], event: LoopEvent): LoopEvent[] {
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const chain: LoopEvent[] = [];
-  for (let cause = event.causeId; cause !== null; ) {
-    const next = byId.get(cause);
-    if (!next) throw new Error(`cause ${cause} of ${event.kind} ${event.id} is not on the timeline`);
-    chain.push(next);
-    cause = next.causeId;
-  }
-  return chain;
-}
 
 test("seed: type + Enter is one chain dom → set → flush → run-start → callback → run-end → state-diff → data-diff → invoke", async ({ workbench }) => {
   await workbench.open(SEED_APP);

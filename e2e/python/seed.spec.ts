@@ -1,4 +1,4 @@
-import type { LoopEvent } from "../../common/loop-events";
+import { causesOf } from "../causes";
 import { expect, test } from "../kit";
 import { SEED_PY_APP } from "../apps";
 import { skipWithoutPython } from "../python";
@@ -82,16 +82,3 @@ test.describe("real Streamlit: the seed's app.py", () => {
     expect(await workbench.sessionState()).toEqual({ [KEY]: { value: "abc" } });
   });
 });
-
-/** The event's causes, nearest first, following causeId to the root. */
-function causesOf(events: LoopEvent[], event: LoopEvent): LoopEvent[] {
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const chain: LoopEvent[] = [];
-  for (let cause = event.causeId; cause !== null; ) {
-    const next = byId.get(cause);
-    if (!next) throw new Error(`cause ${cause} of ${event.kind} ${event.id} is not on the timeline`);
-    chain.push(next);
-    cause = next.causeId;
-  }
-  return chain;
-}

@@ -22,6 +22,7 @@ import { CompileError, compileScript, type CompiledScript } from "./compiler";
 import { validateEdit } from "./edits";
 import { readSessionValue } from "./session-value";
 import { LoopRecorder } from "./debugger/loop-recorder";
+import { RerunGate } from "./debugger/rerun-gate";
 import { diffSessionState } from "./debugger/state-diff";
 import type { RunOutcome, RunRequest } from "./engine/rerun-engine";
 import type { EngineHop } from "./engine/journal";
@@ -77,9 +78,7 @@ class Host implements ScriptHost {
   private loaded = false;
   private stopRequested = false;
   private readonly loop: LoopRecorder;
-  /** Rerun requests held while reruns are paused (a storm, Stop during a loop, or the toggle). */
-  private held: ScheduledRun[] = [];
-  private pausedBy: string | null = null;
+  private readonly gate: RerunGate<ScheduledRun>;
   /** Step: let exactly one held request through the gate. */
   private stepping = false;
   /** The run in progress, and whether it streamed anything yet (§14). */
@@ -100,8 +99,9 @@ class Host implements ScriptHost {
       cap: options.timelineCap,
       stormThreshold: options.stormThreshold,
       onDelta: (delta) => this.events.emit("loop", delta),
-      onStorm: (finding) => this.pause(finding.id),
+      onStorm: (finding) => this.gate.pause(finding.id),
     });
+    this.gate = new RerunGate(this.loop);
     this.runner = new ScriptRunner(
       options.workerPath ?? join(__dirname, "worker.js"),
       (entry) => {
@@ -141,7 +141,7 @@ class Host implements ScriptHost {
 
   /** Stops the run; a loop no user action drives (a storm under the threshold) is held too. */
   async stop(): Promise<void> {
-    if (this.loop.automaticStreak > 0) this.pause("stop");
+    if (this.loop.automaticStreak > 0) this.gate.pause("stop");
     if (!this.runner.busy) return;
     this.pending = null;
     this.stopRequested = true;
@@ -165,26 +165,19 @@ class Host implements ScriptHost {
   }
 
   async pauseReruns(): Promise<void> {
-    this.pause("user");
+    this.gate.pause("user");
   }
 
   async resumeReruns(): Promise<void> {
-    const held = this.held;
-    this.held = [];
-    this.pausedBy = null;
-    this.loop.restartStormCount();
-    this.publishGate();
-    const resume = this.loop.record({ kind: "request", causeId: null, source: "resume", detail: held.length ? `${held.length} held` : null });
-    await Promise.all(held.map((run) => this.schedule({ ...run, causeIds: [resume, ...run.causeIds] })));
+    const { requests, cause } = this.gate.resume();
+    await Promise.all(requests.map((run) => this.schedule({ ...run, causeIds: [cause, ...run.causeIds] })));
   }
 
   async stepRerun(): Promise<void> {
-    const next = this.held.shift();
+    const next = this.gate.step();
     if (!next) return;
-    this.publishGate();
-    const step = this.loop.record({ kind: "request", causeId: null, source: "step", detail: null });
     this.stepping = true;
-    await this.schedule({ ...next, causeIds: [step, ...next.causeIds] });
+    await this.schedule({ ...next.request, causeIds: [next.cause, ...next.request.causeIds] });
   }
 
   async openInEditor(file: string): Promise<void> {
@@ -238,7 +231,7 @@ class Host implements ScriptHost {
       return;
     }
     // A save is the author changing the code, usually to end the loop that paused reruns.
-    if (!first && this.pausedBy) void this.resumeReruns();
+    if (!first && this.gate.paused) void this.resumeReruns();
     await this.schedule({ widgetStates: null, fragmentId: null, edits: [], causeIds: cause ? [cause] : [] });
   }
 
@@ -246,7 +239,7 @@ class Host implements ScriptHost {
   private async componentFilesChanged(paths: string[]): Promise<void> {
     this.renewComponentWatch = true;
     const cause = this.loop.record({ kind: "request", causeId: null, source: "file", detail: paths.map((path) => basename(path)).join(", ").slice(0, 200) });
-    if (this.pausedBy) void this.resumeReruns();
+    if (this.gate.paused) void this.resumeReruns();
     await this.schedule({ widgetStates: null, fragmentId: null, edits: [], causeIds: [cause] });
   }
 
@@ -283,11 +276,7 @@ class Host implements ScriptHost {
   private schedule(run: ScheduledRun): Promise<void> {
     // The last run's deferred recording first: it may be the storm that holds this request.
     this.loop.settle();
-    if (this.pausedBy && !this.stepping) {
-      this.held.push(run);
-      this.publishGate();
-      return Promise.resolve();
-    }
+    if (!this.stepping && this.gate.hold(run)) return Promise.resolve();
     return new Promise((resolve) => {
       const fresh = !this.pending;
       const pending = (this.pending ??= { widgetStates: null, fragmentId: run.fragmentId, edits: [], causeIds: [], done: [] });
@@ -435,16 +424,6 @@ class Host implements ScriptHost {
       const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
       return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
     });
-  }
-
-  private pause(reason: string): void {
-    if (this.pausedBy) return;
-    this.pausedBy = reason;
-    this.publishGate();
-  }
-
-  private publishGate(): void {
-    this.loop.setGate({ paused: this.pausedBy !== null, queued: this.held.length, reason: this.pausedBy });
   }
 
   private log(level: LogEntry["level"], message: string): void {

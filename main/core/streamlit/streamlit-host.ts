@@ -18,6 +18,7 @@ import type {
 } from "../../../common";
 import { Emitter, previewValue } from "../../../common";
 import { LoopRecorder } from "../debugger/loop-recorder";
+import { RerunGate } from "../debugger/rerun-gate";
 import { diffSessionState } from "../debugger/state-diff";
 import { validateEdit } from "../edits";
 import { readSessionValue } from "../session-value";
@@ -100,9 +101,7 @@ class StreamlitHost implements ScriptHost {
   private lastRunId = 0;
   /** Requests, edits and flushes waiting for the run they cause: the first is its cause. */
   private causes: string[] = [];
-  /** Rerun requests held while reruns are paused, with the connection they go to. */
-  private held: HeldRequest[] = [];
-  private pausedBy: string | null = null;
+  private readonly gate: RerunGate<HeldRequest>;
   private nextRequest = 1;
   private readonly completion = new RunCompletion<Run, CompanionReport>((run, report) => this.runCompleted(run, report));
   /** Callbacks the companion reported since its last run-end: Streamlit runs them before the body of the run they belong to. */
@@ -141,8 +140,9 @@ class StreamlitHost implements ScriptHost {
       cap: options.timelineCap,
       stormThreshold: options.stormThreshold,
       onDelta: (delta) => this.events.emit("loop", delta),
-      onStorm: (finding) => this.pause(finding.id),
+      onStorm: (finding) => this.gate.pause(finding.id),
     });
+    this.gate = new RerunGate(this.loop);
     this.mapper = new LoopMapper(this.loop);
     // Short, like the emulator's component watcher: a save is one rerun, no compile.
     this.sourceWatcher = options.watch === false ? null : new SourceWatcher((paths) => this.sourcesSaved(paths.map((path) => basename(path))), 30);
@@ -208,8 +208,7 @@ class StreamlitHost implements ScriptHost {
   closed(connection: AppConnection): void {
     if (this.viewed?.connection !== connection) return;
     this.viewed = null;
-    this.held = this.held.filter((held) => held.connection !== connection);
-    this.publishGate();
+    this.gate.drop((held) => held.connection === connection);
   }
 
   fromBrowser(connection: AppConnection, bytes: Uint8Array): "forward" | "hold" {
@@ -219,11 +218,7 @@ class StreamlitHost implements ScriptHost {
     if (facts.type !== "rerun_script") return "forward";
     viewed.lastRerun = bytes;
     const causeId = this.mapper.flush(facts, this.lastRunId);
-    if (this.pausedBy) {
-      this.held.push({ connection, bytes, causeId });
-      this.publishGate();
-      return "hold";
-    }
+    if (this.gate.hold({ connection, bytes, causeId })) return "hold";
     this.causes.push(causeId);
     return "forward";
   }
@@ -273,7 +268,7 @@ class StreamlitHost implements ScriptHost {
   }
 
   async stop(): Promise<void> {
-    if (this.loop.automaticStreak > 0) this.pause("stop");
+    if (this.loop.automaticStreak > 0) this.gate.pause("stop");
     if (!this.run) return;
     this.mapper.stopRequested = true;
     this.viewed?.connection.toServer(this.protocol.stopScript());
@@ -321,25 +316,18 @@ class StreamlitHost implements ScriptHost {
   }
 
   async pauseReruns(): Promise<void> {
-    this.pause("user");
+    this.gate.pause("user");
   }
 
   async resumeReruns(): Promise<void> {
-    const held = this.held;
-    this.held = [];
-    this.pausedBy = null;
-    this.loop.restartStormCount();
-    this.publishGate();
-    const resume = this.loop.record({ kind: "request", causeId: null, source: "resume", detail: held.length ? `${held.length} held` : null });
+    const { requests, cause } = this.gate.resume();
     // Streamlit coalesces requests that arrive while a run is in progress, as it would have.
-    for (const request of held) this.release(request, resume);
+    for (const request of requests) this.release(request, cause);
   }
 
   async stepRerun(): Promise<void> {
-    const next = this.held.shift();
-    if (!next) return;
-    this.publishGate();
-    this.release(next, this.loop.record({ kind: "request", causeId: null, source: "step", detail: null }));
+    const next = this.gate.step();
+    if (next) this.release(next.request, next.cause);
   }
 
   async openInEditor(file: string): Promise<void> {
@@ -367,11 +355,7 @@ class StreamlitHost implements ScriptHost {
     const viewed = this.viewed;
     if (!viewed) return;
     const bytes = this.protocol.rerunFrom(viewed.lastRerun);
-    if (this.pausedBy) {
-      this.held.push({ connection: viewed.connection, bytes, causeId: cause });
-      this.publishGate();
-      return;
-    }
+    if (this.gate.hold({ connection: viewed.connection, bytes, causeId: cause })) return;
     this.causes.push(cause);
     viewed.connection.toServer(bytes);
   }
@@ -507,17 +491,7 @@ class StreamlitHost implements ScriptHost {
     this.requestRerun(this.loop.record({ kind: "request", causeId: null, source: "file", detail: names.join(", ").slice(0, 200) }));
   }
 
-  // ---- the gate, status, logs ----
-
-  private pause(reason: string): void {
-    if (this.pausedBy) return;
-    this.pausedBy = reason;
-    this.publishGate();
-  }
-
-  private publishGate(): void {
-    this.loop.setGate({ paused: this.pausedBy !== null, queued: this.held.length, reason: this.pausedBy });
-  }
+  // ---- status, logs ----
 
   private processExited(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.disposed) return;

@@ -38,7 +38,7 @@ export class LoopMapper {
   private setThisRun = new Map<string, Set<string>>();
   private setInFlush = new Map<string, Set<string>>();
   /** Per instance slot (its key; unkeyed, its position): the last render, to diff against. */
-  private readonly rendered = new Map<string, { elementId: string; json: string | null; component: string }>();
+  private readonly rendered = new Map<string, BidiFacts>();
   /** Element hops of the run in progress, recorded after its end (they are what it rendered). */
   private runHops: HostHop[] = [];
   private readonly elementOfKey = new Map<string, string>();
@@ -158,15 +158,15 @@ export class LoopMapper {
     const slot = key !== null ? `key:${key}` : `${bidi.componentName}@${deltaPath.join(".")}`;
     if (key !== null) this.elementOfKey.set(key, bidi.id);
     const previous = this.rendered.get(slot);
-    this.rendered.set(slot, { elementId: bidi.id, json: bidi.json, component: bidi.componentName });
+    this.rendered.set(slot, bidi);
     const at = loopClock();
     if (!previous) {
       const mount: PreviewLoopEvent = { kind: "mount", id: this.loop.reserve(), causeId: runEndId, runId, at, instance, elementId: bidi.id, frontendKey: bidi.id, component: bidi.componentName };
       this.runHops.push(mount as unknown as HostHop);
       return;
     }
-    if (previous.elementId !== bidi.id) {
-      this.runHops.push({ kind: "remount", causeId: runEndId, runId, instance, elementId: bidi.id, previousElementId: previous.elementId, changedArguments: [] });
+    if (previous.id !== bidi.id) {
+      this.runHops.push({ kind: "remount", causeId: runEndId, runId, instance, elementId: bidi.id, previousElementId: previous.id, changedArguments: changedArguments(previous, bidi) });
     }
     const changes = dataChanges(previous.json, bidi.json);
     if (changes.length) this.runHops.push({ kind: "data-diff", causeId: runEndId, runId, instance, elementId: bidi.id, changes });
@@ -214,7 +214,7 @@ export class LoopMapper {
   }
 
   private isComponent(elementId: string): boolean {
-    for (const rendered of this.rendered.values()) if (rendered.elementId === elementId) return true;
+    for (const rendered of this.rendered.values()) if (rendered.id === elementId) return true;
     return false;
   }
 
@@ -230,6 +230,23 @@ export class LoopMapper {
 function triggerOwner(widgetId: string): string | null {
   if (!widgetId.startsWith(INTERNAL_KEY_PREFIX) || !widgetId.endsWith(TRIGGER_SUFFIX)) return null;
   return widgetId.slice(INTERNAL_KEY_PREFIX.length, -TRIGGER_SUFFIX.length);
+}
+
+/** The mount arguments, as the element carries them, whose change gave the instance a new identity. */
+const MOUNT_ARGUMENTS: [keyof BidiFacts, string][] = [
+  ["json", "data"],
+  ["dataSize", "data"],
+  ["jsContent", "js"],
+  ["jsSourcePath", "js"],
+  ["htmlContent", "html"],
+  ["cssContent", "css"],
+  ["cssSourcePath", "css"],
+  ["isolateStyles", "isolate_styles"],
+  ["formId", "form"],
+];
+
+function changedArguments(before: BidiFacts, after: BidiFacts): string[] {
+  return [...new Set(MOUNT_ARGUMENTS.filter(([field]) => before[field] !== after[field]).map(([, name]) => name))];
 }
 
 function isRecord(value: unknown): value is Record<string, Json> {

@@ -1,4 +1,5 @@
 import { BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from "electron";
+import { APP_SCRIPT_EXTENSIONS } from "../launch.mjs";
 
 /**
  * The application menu: File → Open Script… / Open Folder… (a folder opens its
@@ -11,7 +12,7 @@ export function installMenu(open: (path: string) => void): void {
     const options: Electron.OpenDialogOptions = {
       title: kind === "openFile" ? "Open an app script" : "Open a project folder",
       properties: [kind],
-      filters: kind === "openFile" ? [{ name: "App scripts", extensions: ["ts", "tsx", "mts", "js", "jsx", "mjs"] }] : undefined,
+      filters: kind === "openFile" ? [{ name: "App scripts", extensions: APP_SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)) }] : undefined,
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     if (!result.canceled && result.filePaths[0]) open(result.filePaths[0]);

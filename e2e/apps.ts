@@ -33,3 +33,4 @@ export const BROKEN_PY = {
 /** Python test apps in e2e/apps/python/. */
 export const CONSOLE_PY_APP = join(__dirname, "apps", "python", "console_app.py");
 export const SLOW_PY_APP = join(__dirname, "apps", "python", "slow_app.py");
+export const BIG_STATE_PY_APP = join(__dirname, "..", "examples", "broken", "big_session_value.py");

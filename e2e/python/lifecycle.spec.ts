@@ -36,3 +36,16 @@ for (const signal of ["SIGTERM", "SIGKILL"] as const) {
     }
   });
 }
+
+test("without a Python that has Streamlit, serve says what it tried and how to install, and exits", async () => {
+  const server = spawn(process.execPath, [SERVER, SEED_PY_APP, "--python", "/nonexistent/python3", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => server.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toContain("No Python with Streamlit 1.51 or later");
+  expect(output).toContain("--python /nonexistent/python3: not found");
+  expect(output).toContain('pip install "streamlit>=1.51"');
+  expect(output).not.toContain("Loopwright ready at");
+});

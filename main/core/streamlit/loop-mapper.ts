@@ -10,8 +10,12 @@ type Change = Extract<HostHop, { kind: "data-diff" }>["changes"][number];
 
 /** Widget values that exist for the one request they fire in (a button click, a chat message). */
 const ONE_SHOT = new Set(["trigger_value", "string_trigger_value", "chat_input_value"]);
-/** A user's event explains a rerun request that follows it within this long. */
-const USER_EVENT_WINDOW_MS = 1_500;
+/**
+ * A user's event explains the next rerun request if it came within this long before it. The
+ * events ride just ahead of the request on the same socket, so no wait is needed for them;
+ * the bound only keeps a click long ago from explaining a write a timer makes much later.
+ */
+const USER_EVENT_WINDOW_MS = 10_000;
 /** Past this, a component's `data` is named whole in its diff instead of field by field. */
 const DIFF_FIELDS_CAP = 100_000;
 

@@ -3,12 +3,11 @@ import * as v from "valibot";
 /**
  * The probe Loopwright adds to Streamlit's page: it reports the trusted DOM events a person
  * causes in the app view (a click, a key), so the host can tell a rerun a user asked for from
- * one a component's code asked for on its own (a storm). It reads nothing else and sends to its
- * own origin only; what it sends is validated like any message from the app view.
+ * one a component's code asked for on its own (a storm). It reads nothing else and sends nowhere
+ * but the app view's own socket; what it sends is validated like any message from the app view.
  */
 
 export const PROBE_PATH = "/_loopwright/probe.js";
-export const PROBE_SOCKET = "/_loopwright/probe";
 
 const Text = v.pipe(v.string(), v.maxLength(512));
 
@@ -24,23 +23,24 @@ export const ProbeEventSchema = v.object({
 export type ProbeEvent = v.InferOutput<typeof ProbeEventSchema>;
 export const ProbeBatchSchema = v.pipe(v.array(ProbeEventSchema), v.maxLength(500));
 
-/** Plain ES2020 run in the app view before Streamlit's frontend; events in shadow roots are seen through composedPath. */
+/** The key of the text frame the probe puts on Streamlit's own socket; the proxy takes such frames out. */
+export const PROBE_FRAME_KEY = "loopwright-probe";
+
+/**
+ * Plain ES2020 run in the app view before Streamlit's frontend. The events ride on Streamlit's
+ * own WebSocket, as one text frame just before the next message the frontend sends: on one
+ * socket, a request can never reach Loopwright ahead of the click that caused it (a second
+ * socket would race it on a busy machine). Events in shadow roots are seen through composedPath.
+ */
 export const PROBE_SCRIPT = `(() => {
-  const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + ${JSON.stringify(PROBE_SOCKET)};
-  let socket = null;
   const queue = [];
-  let timer = null;
   const clock = () => performance.timeOrigin + performance.now();
-  const connect = () => {
-    socket = new WebSocket(url);
-    socket.onclose = () => { socket = null; setTimeout(connect, 1000); };
-    socket.onopen = () => flush();
-  };
-  const flush = () => {
-    timer = null;
-    if (!socket || socket.readyState !== 1 || queue.length === 0) return;
-    socket.send(JSON.stringify(queue.splice(0, 500)));
-    if (queue.length) timer = setTimeout(flush, 0);
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (queue.length && typeof this.url === "string" && this.url.endsWith("/_stcore/stream")) {
+      send.call(this, JSON.stringify({ ${JSON.stringify(PROBE_FRAME_KEY)}: queue.splice(0, 500) }));
+    }
+    return send.call(this, data);
   };
   const describe = (node) => {
     if (!node || !node.tagName) return "document";
@@ -64,10 +64,9 @@ export const PROBE_SCRIPT = `(() => {
       // A click lands on the label inside a button: name the control the person meant.
       const control = path.find((node) => node && node.tagName && (/^(BUTTON|INPUT|TEXTAREA|SELECT|A|LABEL)$/.test(node.tagName) || (node.getAttribute && node.getAttribute("role")))) || path[0];
       queue.push({ type, target: describe(control), key: keyOf(path), at: clock() });
-      if (queue.length > 2000) queue.splice(0, queue.length - 2000);
-      timer = timer || setTimeout(flush, 0);
+      // Only the latest events can explain the next request.
+      if (queue.length > 50) queue.splice(0, queue.length - 50);
     }, { capture: true, passive: true });
   }
-  connect();
 })();
 `;

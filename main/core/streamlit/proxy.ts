@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { check } from "../../../common/validation";
-import { PROBE_PATH, PROBE_SCRIPT, PROBE_SOCKET, ProbeBatchSchema, type ProbeEvent } from "./probe";
+import { PROBE_FRAME_KEY, PROBE_PATH, PROBE_SCRIPT, ProbeBatchSchema, type ProbeEvent } from "./probe";
 
 /** What the host does with the traffic of one browser connection. */
 export interface ProxyHandlers {
@@ -139,27 +139,25 @@ export class AppViewProxy {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (req.url ?? "/").split("?")[0];
     // Only the app view's own page may open the loop's sockets (a page elsewhere on the machine may not).
-    if (req.headers.origin !== this.origin || (path !== STREAM_PATH && path !== PROBE_SOCKET)) {
+    if (req.headers.origin !== this.origin || path !== STREAM_PATH) {
       socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
       return;
     }
-    this.sockets.handleUpgrade(req, socket, head, (browser) => {
-      if (path === PROBE_SOCKET) this.acceptProbe(browser);
-      else this.acceptStream(req, browser);
-    });
+    this.sockets.handleUpgrade(req, socket, head, (browser) => this.acceptStream(req, browser));
   }
 
-  private acceptProbe(browser: WebSocket): void {
-    browser.on("message", (data: RawData) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(String(data));
-      } catch {
-        return;
-      }
-      const result = check(ProbeBatchSchema, parsed);
-      if (result.ok) this.handlers.probe(result.value);
-    });
+  /** The probe's events, if this text frame is the probe's (it rides on Streamlit's socket; see probe.ts). */
+  private probeFrame(bytes: Uint8Array): boolean {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    } catch {
+      return false;
+    }
+    if (parsed === null || typeof parsed !== "object" || !(PROBE_FRAME_KEY in parsed)) return false;
+    const result = check(ProbeBatchSchema, (parsed as Record<string, unknown>)[PROBE_FRAME_KEY]);
+    if (result.ok) this.handlers.probe(result.value);
+    return true;
   }
 
   private acceptStream(req: IncomingMessage, browser: WebSocket): void {
@@ -186,7 +184,10 @@ export class AppViewProxy {
     };
     browser.on("message", (data: RawData, isBinary) => {
       const bytes = asBytes(data);
-      if (!isBinary) return connection.toServer(bytes);
+      if (!isBinary) {
+        if (!this.probeFrame(bytes)) connection.toServer(bytes);
+        return;
+      }
       if (this.handlers.fromBrowser(connection, bytes) === "forward") connection.toServer(bytes);
     });
     server.on("message", (data: RawData, isBinary) => {

@@ -38,6 +38,17 @@ def enqueue(message: dict[str, Any]) -> None:
         return
     with _lock:
         _pending.setdefault(session, []).append({"id": edit_id, "key": key, "field": field, "value": message.get("value")})
+    # The host asks for the rerun only once the edit waits here: sent over another socket, the
+    # rerun could otherwise start before this reader thread has even read the edit.
+    channel.send({"t": "edit-queued", "id": edit_id})
+
+
+def cancel(message: dict[str, Any]) -> None:
+    """The host gave up waiting for this edit's receipt and told the author nothing changed: keep it so."""
+    edit_id = message.get("id")
+    with _lock:
+        for edits in _pending.values():
+            edits[:] = [edit for edit in edits if edit["id"] != edit_id]
 
 
 def forget(session: str) -> None:
@@ -148,4 +159,11 @@ def install(current: channel.Channel) -> None:
         except Exception:  # noqa: BLE001
             guard.internal_error("edits", "queueing a panel edit")
 
+    def on_cancel(message: dict[str, Any]) -> None:
+        try:
+            cancel(message)
+        except Exception:  # noqa: BLE001
+            guard.internal_error("edits", "cancelling a panel edit")
+
     current.on("edit", on_edit)
+    current.on("cancel-edit", on_cancel)

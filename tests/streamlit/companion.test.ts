@@ -82,7 +82,7 @@ describe("the Python companion", () => {
       .filter(Boolean)
       .map((line) => check(JSON.parse(line)));
     const kinds = new Set(messages.map((m) => m.t));
-    expect([...kinds].sort()).toEqual(["callback", "edit-applied", "hello", "log", "run-end", "run-start", "value"]);
+    expect([...kinds].sort()).toEqual(["callback", "edit-applied", "edit-queued", "hello", "log", "run-end", "run-start", "value"]);
     const sources = new Set(messages.flatMap((m) => (m.t === "log" ? [m.source] : [])));
     expect([...sources].sort()).toEqual(["companion", "exception", "logging", "print"]);
     const entryKinds = new Set(messages.flatMap((m) => (m.t === "run-end" ? m.entries.map((e) => e.kind) : [])));

@@ -95,6 +95,8 @@ export const CompanionMessageSchema = v.variant("t", [
     location: LocationSchema,
     stack: v.nullable(LongText),
   }),
+  /** A panel edit waits for the session's next run (the host may now ask for it). */
+  v.object({ t: v.literal("edit-queued"), id: v.number() }),
   /** A panel edit was applied at the start of a run (ok) or refused by Streamlit's rules (error). */
   v.object({ t: v.literal("edit-applied"), session: SessionId, id: v.number(), ok: v.boolean(), error: v.nullable(LongText) }),
   /** The answer to a `value` request: the whole JSON text, or why there is none. */
@@ -106,5 +108,7 @@ export type CompanionMessage = v.InferOutput<typeof CompanionMessageSchema>;
 export type HostToCompanion =
   /** Apply at the start of `session`'s next run: `st.session_state[key] = value`, or `st.session_state[key][field] = value`. */
   | { t: "edit"; id: number; session: string; key: string; field: string | null; value: unknown }
+  /** The host gave up on this edit (its receipt did not come in time): it must never be applied. */
+  | { t: "cancel-edit"; id: number }
   /** One whole value (a summarised one), for the panel's copy, save and edit. */
   | { t: "value"; id: number; session: string; key: string; field: string | null; kind: "state" | "trigger" | null };

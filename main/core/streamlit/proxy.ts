@@ -15,6 +15,8 @@ export interface ProxyHandlers {
   fromServer(connection: AppConnection, bytes: Uint8Array): void;
   /** Trusted DOM events the probe saw in the app view. */
   probe(events: ProbeEvent[]): void;
+  /** Reading a message failed (it was passed on unread). */
+  failed(error: Error): void;
 }
 
 const STREAM_PATH = "/_stcore/stream";
@@ -48,6 +50,12 @@ export class AppConnection {
   close(): void {
     this.browser.close();
     this.server.close();
+  }
+
+  /** Ends both sockets at once (a closing handshake may wait for a peer that is gone). */
+  terminate(): void {
+    this.browser.terminate();
+    this.server.terminate();
   }
 }
 
@@ -88,7 +96,7 @@ export class AppViewProxy {
   }
 
   async close(): Promise<void> {
-    for (const connection of this.connections) connection.close();
+    for (const connection of this.connections) connection.terminate();
     this.sockets.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -146,6 +154,16 @@ export class AppViewProxy {
     this.sockets.handleUpgrade(req, socket, head, (browser) => this.acceptStream(req, browser));
   }
 
+  /** Runs a handler; a throw is reported once per kind of failure and the message goes on. */
+  private observe<T>(handle: () => T): T | undefined {
+    try {
+      return handle();
+    } catch (error) {
+      this.handlers.failed(error as Error);
+      return undefined;
+    }
+  }
+
   /** The probe's events, if this text frame is the probe's (it rides on Streamlit's socket; see probe.ts). */
   private probeFrame(bytes: Uint8Array): boolean {
     let parsed: unknown;
@@ -188,11 +206,12 @@ export class AppViewProxy {
         if (!this.probeFrame(bytes)) connection.toServer(bytes);
         return;
       }
-      if (this.handlers.fromBrowser(connection, bytes) === "forward") connection.toServer(bytes);
+      // Whatever goes wrong in reading a message, the app must go on: it is passed on unread.
+      if (this.observe(() => this.handlers.fromBrowser(connection, bytes)) !== "hold") connection.toServer(bytes);
     });
     server.on("message", (data: RawData, isBinary) => {
       const bytes = asBytes(data);
-      if (isBinary) this.handlers.fromServer(connection, bytes);
+      if (isBinary) this.observe(() => this.handlers.fromServer(connection, bytes));
       if (browser.readyState === WebSocket.OPEN) browser.send(bytes, { binary: isBinary });
     });
     browser.on("close", end).on("error", end);

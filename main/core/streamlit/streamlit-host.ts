@@ -106,6 +106,7 @@ class StreamlitHost implements ScriptHost {
   private readonly completion = new RunCompletion<Run, CompanionReport>((run, report) => this.runCompleted(run, report));
   /** Callbacks the companion reported since its last run-end: Streamlit runs them before the body of the run they belong to. */
   private callbacks: Callback[] = [];
+  private readonly editReceipts = new Map<number, (queued: boolean) => void>();
   private readonly valueRequests = new Map<number, (result: SessionValueResult) => void>();
   private disposed = false;
   /** The Python process exited on its own; Rerun starts it again. */
@@ -114,6 +115,7 @@ class StreamlitHost implements ScriptHost {
   private readonly outputTail: string[] = [];
   private restarting: Promise<void> | null = null;
   private restarts = 0;
+  private readFailures = 0;
   private readonly sourceWatcher: SourceWatcher | null;
   private readonly sources = new Set<string>();
   private renewSources = true;
@@ -150,7 +152,14 @@ class StreamlitHost implements ScriptHost {
   }
 
   private attach(process: StreamlitProcess): void {
-    process.companion.on("message", (message) => this.fromCompanion(message));
+    process.companion.on("message", (message) => {
+      try {
+        this.fromCompanion(message);
+      } catch (error) {
+        // The companion speaks for the author's process: nothing it says may take the workbench down.
+        this.log("warn", `Loopwright could not use a message from its companion (${(error as Error).message.slice(0, 300)}).`);
+      }
+    });
     process.companion.on("invalid", (why) => this.log("warn", `Loopwright's companion sent a message Loopwright could not read (${why}).`));
     void process.exited.then(({ code, signal }) => {
       if (process === this.process) this.processExited(code, signal);
@@ -254,6 +263,12 @@ class StreamlitHost implements ScriptHost {
     if (element.exception) this.run.exception = true;
   }
 
+  /** A message the host could not read went on unread: the app works, the timeline misses a hop. */
+  readFailed(error: Error): void {
+    const message = `Loopwright could not read a message between Streamlit's frontend and server (${error.message.slice(0, 300)}); it was passed on, and the timeline may miss a hop.`;
+    if (this.readFailures++ < 3) this.log("warn", message);
+  }
+
   probe(events: ProbeEvent[]): void {
     this.mapper.userActed(events);
   }
@@ -280,8 +295,19 @@ class StreamlitHost implements ScriptHost {
     const viewed = this.viewed;
     if (!viewed?.session) return { ok: false, error: "The app view is not connected to Streamlit yet; try again once it has run." };
     const id = this.nextRequest++;
+    const queued = new Promise<boolean>((resolve) => {
+      this.editReceipts.set(id, resolve);
+      setTimeout(() => {
+        if (this.editReceipts.delete(id)) resolve(false);
+      }, EDIT_RECEIPT_MS).unref();
+    });
     this.process.send({ t: "edit", id, session: viewed.session, key: edit.key, field: edit.field ?? null, value: edit.value });
     const cause = this.loop.record({ kind: "edit", causeId: null, key: edit.key, field: edit.field ?? null, instance: edit.field === undefined ? null : edit.key, name: edit.field ?? null, value: previewValue(edit.value) });
+    // The edit travels on the companion's socket, the rerun on Streamlit's: the rerun waits until the edit is in place.
+    if (!(await queued)) {
+      this.process.send({ t: "cancel-edit", id });
+      return { ok: false, error: `Streamlit did not take the edit within ${EDIT_RECEIPT_MS / 1000} s; nothing was changed.` };
+    }
     this.requestRerun(cause);
     return { ok: true };
   }
@@ -448,6 +474,10 @@ class StreamlitHost implements ScriptHost {
         this.loop.record({ kind: "console", causeId: null, level: message.level, message: message.message.slice(0, 64 * 1024), source: entry.source === "host" ? "host" : "script" });
         return;
       }
+      case "edit-queued":
+        this.editReceipts.get(message.id)?.(true);
+        this.editReceipts.delete(message.id);
+        return;
       case "edit-applied":
         if (!message.ok) this.log("error", `The Session State edit was not applied: ${message.error ?? "Streamlit refused it"}`);
         return;
@@ -522,6 +552,9 @@ class StreamlitHost implements ScriptHost {
   }
 }
 
+/** How long a panel edit may take to reach the companion before it is given up (nothing changes then). */
+const EDIT_RECEIPT_MS = 5_000;
+
 /** Streamlit's logger prefixes its lines with a timestamp ("2026-12-07 15:26:18.971 …"). */
 const STREAMLIT_LOG_LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;
 
@@ -569,6 +602,7 @@ export async function createStreamlitHost(options: StreamlitHostOptions): Promis
         fromBrowser: (connection, bytes) => target?.fromBrowser(connection, bytes) ?? "forward",
         fromServer: (connection, bytes) => target?.fromServer(connection, bytes),
         probe: (events) => target?.probe(events),
+        failed: (error) => target?.readFailed(error),
       },
       options.frameAncestors,
     );

@@ -18,6 +18,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { launchChromium, serveApp } from "./bench-server.mjs";
+import { median, summarize } from "./bench-stats.mjs";
 
 const TARGET_MS = 0.5;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -130,19 +131,7 @@ try {
   child.kill("SIGTERM");
 }
 
-function median(xs) {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-/** The median and its 95% percentile-bootstrap interval (resampling the pairs). */
-function summarize(diffs) {
-  const medians = [];
-  for (let i = 0; i < 4000; i++) medians.push(median(diffs.map(() => diffs[Math.floor(Math.random() * diffs.length)])));
-  medians.sort((a, b) => a - b);
-  return { median: median(diffs), interval: [medians[Math.floor(medians.length * 0.025)], medians[Math.ceil(medians.length * 0.975) - 1]] };
-}
 
 function verdict(added, noise) {
   const fmt = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(2)} ms`;

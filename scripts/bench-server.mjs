@@ -19,8 +19,11 @@ export async function serveApp(server, appPath) {
   return { url, child };
 }
 
-/** The Chromium the tests use (CHROMIUM_PATH, else Debian's), with CI's flags. */
-export function launchChromium() {
+/**
+ * The Chromium the tests use (CHROMIUM_PATH, else Debian's), with CI's flags. `options` go to
+ * Playwright's launch (e.g. `handleSIGINT: false` for a caller that ends its own processes first).
+ */
+export function launchChromium(options = {}) {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+  return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"], ...options });
 }

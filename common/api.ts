@@ -293,7 +293,8 @@ export interface Elements {
   text(body: string): void;
   code(body: string, options?: { language?: string | null }): void;
   divider(): void;
-  json(value: unknown, options?: { expanded?: boolean }): void;
+  /** A string is serialized JSON. `expanded`: true (all), false (collapsed) or the depth to expand to. */
+  json(value: unknown, options?: { expanded?: boolean | number }): void;
   info(body: string): void;
   success(body: string): void;
   warning(body: string): void;

@@ -59,6 +59,12 @@ export interface WidgetBase extends WidgetPlacement {
   disabled: boolean;
   help?: string | null;
   labelVisibility?: "visible" | "hidden" | "collapsed";
+  /**
+   * In a clear_on_submit form: this widget as it renders with its default value. A submit resets
+   * the widget to it in the browser only, as Streamlit's frontend does: the script keeps the
+   * submitted value until the next submit sends the default.
+   */
+  clearedTo?: WidgetBase;
 }
 
 export interface ButtonElement extends WidgetBase {
@@ -197,14 +203,22 @@ export interface JsonElement {
   type: "json";
   /** Pretty-printed JSON text (values that JSON cannot hold are shown as their description). */
   body: string;
-  expanded: boolean;
+  /** true: all open; false: the root collapsed; a number: the depth open (deeper nodes collapsed). */
+  expanded: boolean | number;
 }
 
 export interface ExceptionElement {
   type: "exception";
   /** e.g. "TypeError" or "StreamlitAPIException". */
   name: string;
+  /**
+   * The Python module of one of Streamlit's own exception classes when it went uncaught
+   * ("streamlit.errors"): Streamlit's box then names the class with it, as `str(type(e))` does.
+   */
+  module?: string;
   message: string;
+  /** Streamlit's exceptions (MarkdownFormattedException) carry Markdown messages: `code` spans, paragraphs. */
+  messageIsMarkdown?: boolean;
   /** One row per stack frame, already mapped to the author's source (file:line:col). */
   trace: string[];
 }

@@ -79,7 +79,7 @@ test("a component error clears when the fix is saved; a syntax error shows a cod
   await expect(stars.locator("button")).toHaveText("rate 1");
 
   writeFileSync(join(dir, "stars.js"), 'export default function () {\n  throw new Error("no stars today");\n}\n');
-  const error = wb.frame().getByTestId("stBidiComponentError");
+  const error = wb.frame().locator(".stBidiComponent").getByTestId("stAlertContentError");
   await expect(error).toContainText("BidiComponent Error: no stars today");
 
   writeFileSync(join(dir, "stars.js"), JS("fixed"));

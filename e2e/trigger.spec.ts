@@ -11,7 +11,7 @@ test("a trigger is set for exactly one run, then back to null", async ({ workben
   const panelValue = workbench.sessionField(`${KEY}.clicked`, "trigger").getByTestId("lw-session-value");
 
   // Registered but never fired: present in the result as null, absent from session state.
-  await expect(result).toContainText(/"clicked":\s*null/);
+  await expect(result).toContainText(/"clicked":\s*NULL/);
   await expect(count).toHaveText("callback count: 0");
   expect(await workbench.sessionState()).toEqual({ callback_count: 0, [KEY]: {} });
 
@@ -23,7 +23,7 @@ test("a trigger is set for exactly one run, then back to null", async ({ workben
   expect(await workbench.sessionState()).toEqual({ callback_count: 1, [KEY]: { clicked: 1 } });
 
   await workbench.rerun();
-  await expect(result).toContainText(/"clicked":\s*null/);
+  await expect(result).toContainText(/"clicked":\s*NULL/);
   await expect(count).toHaveText("callback count: 1");
   await expect(panelValue).toHaveText("null");
   expect(await workbench.sessionState()).toEqual({ callback_count: 1, [KEY]: {} });

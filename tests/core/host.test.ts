@@ -98,7 +98,7 @@ describe("script host (runner in a worker thread)", () => {
     const result = await host.editSessionState({ key: "count", value: 10 });
     expect(result).toEqual({ ok: true });
     const after = (await host.hello()).lastRun!;
-    expect(after.tree.main).toEqual([{ type: "markdown", body: "11", variant: "markdown" }]);
+    expect(after.tree.main).toEqual([{ type: "markdown", body: "`11`", variant: "markdown" }]);
   });
 
   it("an edit Streamlit would ignore is refused with a reason and nothing runs", async () => {

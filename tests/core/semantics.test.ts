@@ -174,7 +174,7 @@ describe("callback, default and key rules (§2, §4)", () => {
     const element = await mountWith({ default: { b: 1 }, on_a_change: () => {} })();
     expect(element).toMatchObject({ name: "BidiComponentInvalidDefaultKeyError" });
     expect((element as { message: string }).message).toContain("Available state names: `['a']`");
-    expect(((await mountWith({ default: { b: 1 } })()) as { message: string }).message).toContain("Available state names: none");
+    expect(((await mountWith({ default: { b: 1 } })()) as { message: string }).message).toContain("Available state names: `none`");
   });
 
   it("a key containing __ raises BidiComponentInvalidIdError", async () => {

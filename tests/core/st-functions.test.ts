@@ -119,7 +119,7 @@ describe("st.session_state mapping helpers", () => {
     const first = await browser.flush();
     expect(jsonBodies(first.tree.main)[0]).toEqual({ keys: ["a", "b"], values: [1, "two"], items: [["a", 1], ["b", "two"]], len: 2, iterated: ["a", "b"], dict: { a: 1, b: "two" } });
     const wiped = await browser.flush([{ key: "wipe", value: true }]);
-    expect(texts(wiped.tree.main)).toEqual(["0"]);
+    expect(texts(wiped.tree.main)).toEqual(["`0`"]);
   });
 });
 

@@ -51,11 +51,11 @@ describe("the host streams a run's deltas (§14)", () => {
     expect(streamed.every((m) => m.type === "deltas" && m.runId === renders[0].runId && m.fragmentId === null)).toBe(true);
     // The placeholder's rewrites before each await are coalesced into one delta per message.
     expect(deltas.map((d) => [d.path, (d.element as { body?: string }).body])).toEqual([
-      [[0, 0], "0"],
-      [[0, 0], "1"],
-      [[0, 0], "2"],
+      [[0, 0], "`0`"],
+      [[0, 0], "`1`"],
+      [[0, 0], "`2`"],
     ]);
-    expect(renders[0].tree.main).toMatchObject([{ body: "2" }, { type: "markdown", body: "done" }]);
+    expect(renders[0].tree.main).toMatchObject([{ body: "`2`" }, { type: "markdown", body: "done" }]);
   });
 
   it("Stop ends an awaiting run at once and tells the page to drop its leftovers; session state is kept", async () => {

@@ -258,7 +258,8 @@ describe("component errors", () => {
   it.each(cases)("replaces the component with the error element for %s", async (_, module, message, withStack) => {
     preview = mountPreview({ "main.js": module });
     await preview.render([component()]);
-    const error = preview.root.querySelector('.stBidiComponent [data-testid="stBidiComponentError"]')!;
+    // Streamlit 1.64.0's ErrorElement has no test id of its own: the error alert inside the instance.
+    const error = preview.root.querySelector('.stBidiComponent [data-testid="stAlertContainer"]')!;
     // Streamlit's ErrorElement: "<name>: <message>", then the stack without its first line.
     expect(error.querySelector('[data-testid="stAlertContentError"]')!.textContent).toContain(`BidiComponent Error: ${message}`);
     const stack = error.querySelector('[data-testid="stErrorElementStack"]');
@@ -278,6 +279,6 @@ describe("component errors", () => {
     await preview.render([component()]);
     await preview.render([component({ data: { kind: "json", json: "2" } })]);
     expect(calls).toBe(1);
-    expect(preview.root.querySelectorAll('[data-testid="stBidiComponentError"]')).toHaveLength(1);
+    expect(preview.root.querySelectorAll('.stBidiComponent [data-testid="stAlertContentError"]')).toHaveLength(1);
   });
 });

@@ -43,11 +43,40 @@ describe("native elements", () => {
       { type: "exception", name: "TypeError", message: "x is not a function", trace: ["at app (app.ts:3:5)", "at run (runner.ts:9:1)"] },
     ];
     await preview.render(elements);
-    expect(testId("stJson").textContent).toBe('{\n  "value": "x"\n}');
+    // react-json-view's rows, as st.json shows them: quoted keys, no commas or indentation in the text.
+    expect(testId("stJson").textContent).toBe('{"value":"x"}');
     expect(testId("stAlert").querySelector('[data-testid="stAlertContentWarning"]')!.textContent).toBe("Careful");
     expect(testId("stExceptionMessage").textContent!.trim()).toBe("TypeError: x is not a function");
     const rows = [...preview.root.querySelectorAll('[data-testid="stExceptionTraceRow"]')].map((row) => row.textContent);
     expect(rows).toEqual(["at app (app.ts:3:5)", "at run (runner.ts:9:1)"]);
+ 
+  });
+
+  it("shows st.json as react-json-view's rows: quoted keys, array indexes, NULL; empty strings and false as they are", async () => {
+    preview = mountPreview();
+    await preview.render([{ type: "json", body: JSON.stringify({ a: "", b: false, c: null, d: [1, "x"], e: {} }), expanded: true }]);
+    expect(testId("stJson").textContent).toBe('{"a":"""b":false"c":NULL"d":[0:11:"x"]"e":{}}');
+    await preview.render([{ type: "json", body: '{"hidden": 1}', expanded: false }]);
+    expect(testId("stJson").textContent).toBe("{...}");
+  });
+
+  it("shows Streamlit's own exceptions by module and with a Markdown message, and builds Streamlit's links", async () => {
+    preview = mountPreview();
+    const trace = ["app (app.ts:3:5)"];
+    await preview.render([
+      { type: "exception", name: "StreamlitAPIException", module: "streamlit.errors", messageIsMarkdown: true, message: "`st.x` cannot be modified.\n\nSecond paragraph.", trace },
+    ]);
+    const message = testId("stExceptionMessage");
+    expect(message.querySelector("strong")!.textContent).toBe("streamlit.errors.StreamlitAPIException");
+    expect([...message.querySelectorAll("code")].map((code) => code.textContent)).toEqual(["st.x"]);
+    expect(message.querySelectorAll("p")).toHaveLength(2);
+    expect(testId("stException").querySelector('[data-testid="stAlertContainer"] [data-testid="stAlertContentError"]')).not.toBeNull();
+    const links = [...testId("stException").querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]);
+    const summary = "streamlit.errors.StreamlitAPIException: `st.x` cannot be modified.\n\nSecond paragraph.";
+    expect(links).toEqual([
+      ["Ask Google", `https://www.google.com/search?q=${encodeURIComponent(summary)}`],
+      ["Ask ChatGPT", `https://chatgpt.com/?q=${encodeURIComponent(`${summary}\n\n${trace[0]}`)}`],
+    ]);
   });
 
   it("puts sidebar elements in stSidebarUserContent only when there are any", async () => {

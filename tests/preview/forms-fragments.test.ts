@@ -167,6 +167,32 @@ describe("st.form", () => {
     expect(input.value).toBe("start");
     expect(one<HTMLInputElement>('[data-testid="stCheckbox"] input').checked).toBe(false);
   });
+
+  it("with clear_on_submit resets to the default in the browser only: reruns send the submitted value, the next submit the default", async () => {
+    preview = mountPreview();
+    const cleared = (value: string) => ({ ...textInput(value), clearedTo: textInput("anonymous") });
+    const other: ButtonElement = { ...submit, id: "$$ID-other", label: "Other", submit: false, formId: null };
+    await preview.render([form([cleared("anonymous"), submit], { clearOnSubmit: true }), other]);
+    const input = one<HTMLInputElement>('[data-testid="stTextInputField"]');
+    type(input, "Ada");
+    await nextMacrotask();
+    one<HTMLButtonElement>('[data-testid="stBaseButton-secondaryFormSubmit"]').click();
+    await preview.until(() => preview!.ofType("rerun").length === 1);
+    expect(input.value).toBe("anonymous");
+    // The submit run's element carries the submitted value (the script saw it): the field keeps the default.
+    await preview.render([form([cleared("Ada"), submit], { clearOnSubmit: true }), other]);
+    expect(input.value).toBe("anonymous");
+
+    one<HTMLButtonElement>('[data-testid="stBaseButton-secondary"]').click();
+    await preview.until(() => preview!.ofType("rerun").length === 2);
+    expect(preview.ofType("rerun")[1].widgetStates).toContainEqual({ id: "$$ID-name", type: "value", value: "Ada" });
+    await preview.render([form([cleared("Ada"), submit], { clearOnSubmit: true }), other]);
+    expect(input.value).toBe("anonymous");
+
+    one<HTMLButtonElement>('[data-testid="stBaseButton-secondaryFormSubmit"]').click();
+    await preview.until(() => preview!.ofType("rerun").length === 3);
+    expect(preview.ofType("rerun")[2].widgetStates).toContainEqual({ id: "$$ID-name", type: "value", value: "anonymous" });
+  });
 });
 
 describe("fragments", () => {

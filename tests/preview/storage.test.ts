@@ -77,10 +77,16 @@ describe("storage stand-ins in the preview", () => {
       },
     });
     await preview.render([component({ data: { kind: "json", json: "true" } })]);
-    expect(seen).toEqual([["1", "x", "c=1"]]);
+    // Streamlit's XSRF cookie is there first, as on Streamlit's page; it outlives a session reset.
+    const xsrf = /^_streamlit_xsrf=2\|[0-9a-f]{8}\|[0-9a-f]{32}\|\d+$/;
+    const [[local, session, cookies]] = seen as string[][];
+    expect([local, session]).toEqual(["1", "x"]);
+    const [streamlitCookie, ownCookie] = cookies.split("; ");
+    expect(streamlitCookie).toMatch(xsrf);
+    expect(ownCookie).toBe("c=1");
 
     preview.handle({ type: "reset", sessionId: "next" });
     await preview.render([component({ data: { kind: "json", json: "false" } })]);
-    expect(seen[1]).toEqual([null, null, ""]);
+    expect(seen[1]).toEqual([null, null, streamlitCookie]);
   });
 });

@@ -98,8 +98,8 @@ describe("Streamlit's default themes", () => {
       "--st-heading-font-weights": "700,600,600,600,600,600",
       "--st-heading-font-weight-1": "700",
       "--st-chart-categorical-colors": "#0068c9,#83c9ff,#ff2b2b,#ffabab,#29b09d,#7defa1,#ff8700,#ffd16a,#6d3fc0,#d5dae5",
-      "--st-metric-value-font-size": "unset",
-      "--st-metric-value-font-weight": "unset",
+      "--st-metric-value-font-size": "2.25rem",
+      "--st-metric-value-font-weight": "400",
     });
   });
 

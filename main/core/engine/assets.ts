@@ -51,13 +51,19 @@ export class ComponentBuildError extends StreamlitError {
   }
 }
 
+/** What Python's `type(x).__name__` is to Streamlit's message: the class (constructor) name, else typeof. */
+function typeName(value: unknown): string {
+  const constructor = (value as { constructor?: { name?: unknown } }).constructor;
+  return typeof constructor?.name === "string" && constructor.name !== "" ? constructor.name : typeof value;
+}
+
 /** The inline text, or the file's text (built when it is TypeScript/JSX) and where it came from. */
 export function readAsset(componentName: string, kind: AssetKind, value: unknown, appDir: string): Asset | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== "string") {
     throw new StreamlitError(
       "StreamlitInvalidParameterTypeError",
-      `Invalid \`${kind}\` type. Expected one of: str, None. Got ${typeof value}. Pass a string path or glob.`,
+      `Invalid \`${kind}\` type. Expected one of: str, None. Provided type: ${typeName(value)}. Pass a string path or glob.`,
     );
   }
   if (!looksLikePath(value, kind)) return { text: value, path: null, files: [], dirs: [] };

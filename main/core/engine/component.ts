@@ -151,7 +151,7 @@ function collectCallbacks(options: MountOptions): Map<string, Callback> {
     if (name === "") {
       throw new StreamlitError(
         "BidiComponentInvalidCallbackNameError",
-        `Callback \`${option}\` is not valid. Callbacks must be named \`on_<state_name>_change\`, e.g. \`on_value_change\`.`,
+        `The callback name \`'${option}'\` is not allowed. Callback names must follow the pattern \`on_{event_name}_change\` where \`event_name\` is not empty.`,
       );
     }
     callbacks.set(name, value as Callback);
@@ -174,12 +174,12 @@ function normalizeKey(key: unknown): string | null {
 function validateDefaults(defaults: unknown, callbacks: Map<string, Callback>): Record<string, unknown> | null {
   if (defaults === undefined || defaults === null) return null;
   if (!isPlainObject(defaults)) throw StreamlitAPIException("`default` must be an object of initial state values.");
-  const available = callbacks.size ? `\`[${[...callbacks.keys()].map((n) => `'${n}'`).join(", ")}]\`` : "none";
+  const available = callbacks.size ? `[${[...callbacks.keys()].map((n) => `'${n}'`).join(", ")}]` : "none";
   for (const name of Object.keys(defaults)) {
     if (!callbacks.has(name)) {
       throw new StreamlitError(
         "BidiComponentInvalidDefaultKeyError",
-        `The \`default\` key \`'${name}'\` has no matching callback \`on_${name}_change\`. Available state names: ${available}.`,
+        `Key \`'${name}'\` in \`default\` is not a valid state name. Valid state names are those with corresponding \`on_{state_name}_change\` callbacks. Available state names: \`${available}\``,
       );
     }
   }

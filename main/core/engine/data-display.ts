@@ -3,6 +3,7 @@ import { extname, isAbsolute, resolve } from "node:path";
 import type { ImageElement, MetricElement } from "../../../common";
 import type { ImageOptions, ImageSource, MetricOptions } from "../../../common/api";
 import { StreamlitAPIException, StreamlitError } from "./errors";
+import { pyRepr } from "./layout";
 import type { RunContext } from "./run-context";
 
 /** `st.metric` and `st.image`: elements that show a value (§15). */
@@ -55,7 +56,7 @@ export function image(ctx: RunContext, source: ImageSource | ImageSource[], opti
   if (captions.length !== sources.length) throw StreamlitAPIException(`Cannot pair ${captions.length} captions with ${sources.length} images.`);
   const width = options.width ?? "content";
   if (!(width === "content" || width === "stretch" || (typeof width === "number" && Number.isInteger(width) && width > 0))) {
-    throw new StreamlitError("StreamlitInvalidWidthError", `Invalid width value: ${JSON.stringify(width)}. Width must be either an integer (pixels), 'stretch', or 'content'.`);
+    throw new StreamlitError("StreamlitInvalidWidthError", `Invalid width value: ${pyRepr(width)}. Width must be either a positive integer (pixels), 'stretch', or 'content'.`);
   }
   const element: ImageElement = {
     type: "image",

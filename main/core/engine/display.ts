@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { AlertElement, MarkdownElement } from "../../../common";
 import type { MarkdownOptions } from "../../../common/api";
+import { pythonClassOf } from "./errors";
 import { checkKeywords } from "./keywords";
 import type { RunContext } from "./run-context";
 import { isPlainObject } from "./session-state";
@@ -23,19 +24,59 @@ export function alert(ctx: RunContext, kind: AlertElement["kind"], body: unknown
   ctx.emit({ type: "alert", kind, body: String(body ?? "") });
 }
 
-export function json(ctx: RunContext, value: unknown, expanded = true): void {
+/** `st.json`: a string is taken for serialized JSON, as in Python; `expanded` may be a depth. */
+export function json(ctx: RunContext, value: unknown, expanded: boolean | number = true): void {
   ctx.checkpoint();
-  ctx.emit({ type: "json", body: prettyJson(value), expanded });
+  ctx.emit({ type: "json", body: typeof value === "string" ? reindent(value) : prettyJson(value), expanded });
 }
 
-/** `st.write`: strings as markdown, errors as exceptions, everything else as JSON. */
-export function write(ctx: RunContext, values: unknown[]): void {
-  for (const value of values) {
-    if (typeof value === "string") markdown(ctx, value);
-    else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") markdown(ctx, String(value));
-    else if (value instanceof Error) ctx.emit({ type: "exception", name: value.name, message: value.message, trace: [] });
-    else json(ctx, value);
+/** Serialized JSON pretty-printed like any other body; a string that is not JSON is shown as that string. */
+function reindent(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return JSON.stringify(text);
   }
+}
+
+/**
+ * `st.write` as Python's: consecutive strings and scalars join into one markdown element
+ * (separated by spaces); a scalar is written as its Python str() in inline code (`3`, `True`,
+ * `None`); an error is st.exception's box; anything else flushes the text and is shown as JSON.
+ */
+export function write(ctx: RunContext, values: unknown[]): void {
+  if (values.length === 1 && typeof values[0] === "string") return markdown(ctx, values[0]);
+  const text: string[] = [];
+  const flush = () => {
+    if (text.length) markdown(ctx, text.splice(0).join(" "));
+  };
+  for (const value of values) {
+    if (typeof value === "string") text.push(value);
+    else if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") text.push(inlineCode(pythonStr(value)));
+    else if (value instanceof Error) {
+      flush();
+      // st.exception's box: the bare class name (only an uncaught error is named with its module).
+      ctx.emit({ type: "exception", name: value.name, message: value.message, messageIsMarkdown: pythonClassOf(value).messageIsMarkdown, trace: [] });
+    } else {
+      flush();
+      json(ctx, value);
+    }
+  }
+  flush();
+}
+
+/** Python's str() of a scalar the script wrote. */
+function pythonStr(value: null | undefined | number | boolean | bigint): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return String(value);
+}
+
+/** Markdown inline code holding `text` verbatim: a backtick run longer than any inside it. */
+function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${text}${fence}`;
 }
 
 /** JSON text for display; values JSON cannot hold are shown by their description, not dropped. */

@@ -11,6 +11,25 @@ export class StreamlitError extends Error {
 
 const make = (name: string) => (message: string) => new StreamlitError(name, message);
 
+/** Names a StreamlitError may carry that are Python's built-in exceptions, not Streamlit's classes. */
+const BUILTINS = new Set(["TypeError", "KeyError", "AttributeError", "FileNotFoundError", "ValueError"]);
+/** Streamlit classes outside streamlit.errors, by the module that defines them in 1.64.0. */
+const MODULES: Record<string, string> = {
+  UnhashableParamError: "streamlit.runtime.caching.cache_errors",
+  UnserializableReturnValueError: "streamlit.runtime.caching.cache_errors",
+};
+/** streamlit.errors classes that are not MarkdownFormattedException (their messages are plain text). */
+const PLAIN = new Set(["StreamlitComponentRegistryError"]);
+
+/**
+ * How Streamlit's exception box names and formats an uncaught `error`: its own classes by their
+ * module-qualified name with a Markdown message; Python's built-ins (and any author error) as is.
+ */
+export function pythonClassOf(error: Error): { module?: string; messageIsMarkdown?: boolean } {
+  if (!(error instanceof StreamlitError) || BUILTINS.has(error.name)) return {};
+  return { module: MODULES[error.name] ?? "streamlit.errors", messageIsMarkdown: !PLAIN.has(error.name) };
+}
+
 export const StreamlitAPIException = make("StreamlitAPIException");
 export const KeyError = make("KeyError");
 export const AttributeError = make("AttributeError");
@@ -45,7 +64,7 @@ export function widgetAlreadyInstantiated(key: string): StreamlitError {
 export function valueAssignmentNotAllowed(key: string): StreamlitError {
   return new StreamlitError(
     "StreamlitValueAssignmentNotAllowedError",
-    `Values for the widget with key '${key}' cannot be set using \`st.session_state\`.`,
+    `Values for the widget with \`key\` '${key}' cannot be set using \`st.session_state\`.`,
   );
 }
 

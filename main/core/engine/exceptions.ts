@@ -1,4 +1,5 @@
 import type { ExceptionElement } from "../../../common";
+import { pythonClassOf } from "./errors";
 
 /**
  * An uncaught error as Streamlit's exception box shows it. Stack frames come already mapped to
@@ -11,7 +12,7 @@ export function toExceptionElement(error: unknown): ExceptionElement {
   if (!(error instanceof Error)) {
     return { type: "exception", name: "Error", message: `A non-Error value was thrown: ${String(error)}`, trace: [] };
   }
-  return { type: "exception", name: error.name || "Error", message: error.message, trace: traceRows(error.stack ?? "") };
+  return { type: "exception", name: error.name || "Error", ...pythonClassOf(error), message: error.message, trace: traceRows(error.stack ?? "") };
 }
 
 export function traceRows(stack: string): string[] {

@@ -10,7 +10,7 @@ function validateSize<T>(dimension: "width" | "height", value: unknown): T {
   const name = dimension === "width" ? "Width" : "Height";
   throw new StreamlitError(
     `StreamlitInvalid${name}Error`,
-    `Invalid ${dimension} value: ${JSON.stringify(value)}. ${name} must be either an integer (pixels), 'stretch', or 'content'.`,
+    `Invalid ${dimension} value: ${pyRepr(value)}. ${name} must be either a positive integer (pixels), 'stretch', or 'content'.`,
   );
 }
 
@@ -25,6 +25,12 @@ export const validateHeight = (height: unknown) => validateSize<Height>("height"
 export function componentHeight(height: unknown): Height {
   if (typeof height === "number" && Number.isFinite(height)) return Math.trunc(height);
   return height === "content" ? "content" : "stretch";
+}
+
+/** Python's repr() of a plain value (`'auto'`, `-1`, `None`), as Streamlit's messages quote it. */
+export function pyRepr(value: unknown): string {
+  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  return pyStr(value);
 }
 
 /** Python's str() of a value, for error messages that quote what the script passed. */

@@ -121,7 +121,6 @@ export class RerunEngine {
     script.catch(() => {});
     try {
       await Promise.race([script, aborted]);
-      ctx.clearSubmittedForms();
     } catch (error) {
       if (error instanceof ControlSignal) {
         if (error.kind === "interrupted") {

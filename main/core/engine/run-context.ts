@@ -42,10 +42,6 @@ export class RunContext {
   private finished = false;
   /** Forms created in this run, by key, with their clear_on_submit setting. */
   readonly formsThisRun = new Map<string, { clearOnSubmit: boolean }>();
-  /** Forms whose submit button fired in this run. */
-  readonly submittedForms = new Set<string>();
-  /** How to put each form widget back to its default (clear_on_submit). */
-  readonly formResets: { formId: string; reset: () => void }[] = [];
   readonly fragmentsThisRun = new Map<string, number>();
   /** The blocks this run opened, by path, for updateBlock. */
   private readonly blocks = new Map<string, BlockElement>();
@@ -142,12 +138,5 @@ export class RunContext {
   /** formId/fragmentId for a widget rendered into the current container. */
   placement(): { formId: string | null; fragmentId: string | null } {
     return { formId: this.target.formId, fragmentId: this.target.fragmentId };
-  }
-
-  /** clear_on_submit: after the body saw the submitted values, the form's widgets go back to their defaults. */
-  clearSubmittedForms(): void {
-    for (const { formId, reset } of this.formResets) {
-      if (this.submittedForms.has(formId) && this.formsThisRun.get(formId)?.clearOnSubmit) reset();
-    }
   }
 }

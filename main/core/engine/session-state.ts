@@ -275,11 +275,6 @@ export class SessionState {
     return assigned ? assigned.value : initial;
   }
 
-  /** clear_on_submit: after the body saw the submitted value, the form's widget goes back to its default. */
-  resetValue(id: string, initial: unknown): void {
-    this.values.set(id, initial);
-  }
-
   /** `{**trigger_vals, **state_vals}` (§5): every callback name present, fired events, then state. */
   private resultValues(meta: ComponentMeta): StateMap {
     const triggers = this.triggerValues(meta.id);

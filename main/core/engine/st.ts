@@ -97,7 +97,7 @@ function elements(ctx: () => RunContext, target: () => Target | null): Elements 
     text: on((run, body: string) => markdown(run, body, "text")),
     divider: on((run) => markdown(run, "", "divider")),
     code: on((run, body: string, options?: { language?: string | null }) => code(run, body, options?.language === undefined ? "python" : options.language)),
-    json: on((run, value: unknown, options?: { expanded?: boolean }) => json(run, value, options?.expanded ?? true)),
+    json: on((run, value: unknown, options?: { expanded?: boolean | number }) => json(run, value, options?.expanded ?? true)),
     info: on((run, body: string) => alert(run, "info", body)),
     success: on((run, body: string) => alert(run, "success", body)),
     warning: on((run, body: string) => alert(run, "warning", body)),

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { AppElement } from "../../../common";
+import type { AppElement, WidgetBase } from "../../../common";
 import { addYears, DATE_FORMAT, isoDate, parseIsoDate } from "../../../common/dates";
 import type {
   ButtonOptions,
@@ -56,18 +56,9 @@ function valueWidget<T>(ctx: RunContext, spec: WidgetSpec<T>): T {
   const state = ctx.state;
   const value = state.register(meta, spec.initial) as T;
   const element = spec.element(meta.id, value);
-  ctx.emit(element);
   const { formId } = ctx.placement();
-  if (formId !== null) {
-    const siblings = ctx.target.children;
-    ctx.formResets.push({
-      formId,
-      reset: () => {
-        state.resetValue(meta.id, spec.initial);
-        siblings.splice(siblings.indexOf(element), 1, spec.element(meta.id, spec.initial));
-      },
-    });
-  }
+  if (formId !== null && ctx.formsThisRun.get(formId)?.clearOnSubmit) (element as WidgetBase).clearedTo = spec.element(meta.id, spec.initial) as WidgetBase;
+  ctx.emit(element);
   return value;
 }
 
@@ -79,7 +70,6 @@ function triggerButton(ctx: RunContext, kind: "button" | "form_submit_button", l
   const meta = widgetMeta(ctx, kind, options.key ?? null, { label, help: options.help ?? null, type: options.type ?? "secondary" }, options.on_click ?? null);
   const fired = ctx.state.register(meta) as boolean;
   ctx.emit({ type: "button", kind: options.type === "primary" ? "primary" : "secondary", submit: kind === "form_submit_button", ...base(ctx, meta.id, label, options) });
-  if (fired && kind === "form_submit_button") ctx.submittedForms.add(ctx.target.formId!);
   return fired;
 }
 
@@ -173,7 +163,10 @@ export function numberInput(ctx: RunContext, label: string, options: NumberInput
   const min = options.min_value ?? null;
   const max = options.max_value ?? null;
   const initial = options.value === undefined || options.value === "min" ? (min ?? 0) : options.value;
-  const integer = [initial, min, max, options.step].every((n) => n === null || n === undefined || Number.isInteger(n));
+  // Python's rule: an int widget when every number given is an int; with none given it is a float
+  // widget (0.0, step 0.01, "%0.2f"), as st.number_input("Label") is in Python.
+  const given = [options.value === "min" ? null : options.value, min, max, options.step].filter((n) => n !== null && n !== undefined);
+  const integer = given.length > 0 && given.every((n) => Number.isInteger(n));
   const step = options.step ?? (integer ? 1 : 0.01);
   return valueWidget<number | null>(ctx, {
     kind: "number_input",

@@ -39,3 +39,12 @@ function isExpired(attributes: string[]): boolean {
   const expires = parsed.get("expires");
   return expires !== undefined && Date.parse(expires) <= Date.now();
 }
+
+/**
+ * A `_streamlit_xsrf` cookie shaped like the one Streamlit's server (Tornado's version-2 XSRF
+ * token) sets: `2|<mask>|<masked token>|<unix seconds>`, hex, random per app view.
+ */
+export function streamlitXsrfCookie(): string {
+  const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return `_streamlit_xsrf=2|${hex(4)}|${hex(16)}|${Math.floor(Date.now() / 1000)}`;
+}

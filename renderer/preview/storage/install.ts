@@ -1,4 +1,4 @@
-import { CookieJar } from "./cookieJar";
+import { CookieJar, streamlitXsrfCookie } from "./cookieJar";
 import { createMemoryStorage } from "./memoryStorage";
 
 export interface StorageStandIns {
@@ -10,12 +10,17 @@ export interface StorageStandIns {
  * In Streamlit a component runs in the app's own origin, where `localStorage`, `sessionStorage`
  * and `document.cookie` work. The preview frame is sandboxed without allow-same-origin, so the
  * browser's versions throw SecurityError there; this puts in-memory stand-ins in their place for
- * this app view. Call it before any author code runs.
+ * this app view, with the XSRF cookie Streamlit's server sets already in the jar. Call it before
+ * any author code runs.
  */
 export function installStorageStandIns(win: Window = window): StorageStandIns {
   const local = createMemoryStorage();
   const session = createMemoryStorage();
   const jar = new CookieJar();
+  // Streamlit's server sets this cookie on the app's page (server.enableXsrfProtection, on by
+  // default), so a component reading document.cookie finds it before its own.
+  const xsrf = streamlitXsrfCookie();
+  jar.write(xsrf);
   Object.defineProperty(win, "localStorage", { value: local, configurable: true, enumerable: true });
   Object.defineProperty(win, "sessionStorage", { value: session, configurable: true, enumerable: true });
   Object.defineProperty(win.document, "cookie", {
@@ -29,6 +34,7 @@ export function installStorageStandIns(win: Window = window): StorageStandIns {
       local.clear();
       session.clear();
       jar.clear();
+      jar.write(xsrf);
     },
   };
 }

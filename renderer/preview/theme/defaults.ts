@@ -6,7 +6,7 @@ import type { StreamlitTheme } from "@streamlit/component-v2-lib";
  */
 export type ComponentTheme = StreamlitTheme & {
   chartDivergingColors: string[];
-  /** Not set by the default themes: Streamlit sends them as `unset`. */
+  /** st.metric's value font (the base theme's fontSizes/fontWeights; a config may leave them unset). */
   metricValueFontSize: string | null;
   metricValueFontWeight: number | null;
 };
@@ -50,8 +50,9 @@ const shared = {
   font: '"Source Sans", sans-serif',
   // No theme sets a widget border; Streamlit then sends `transparent`.
   widgetBorderColor: "transparent",
-  metricValueFontSize: null,
-  metricValueFontWeight: null,
+  // Observed on a running 1.64.0 in both themes (not `unset`, as the theme sources suggested).
+  metricValueFontSize: "2.25rem",
+  metricValueFontWeight: 400,
 } satisfies Partial<ComponentTheme>;
 
 /** red100, red90, red70, red50, red30, blue30, blue50, blue70, blue90, blue100 in both themes. */

@@ -128,6 +128,16 @@ export class WidgetStateManager {
     return state?.type === "value" ? { value: state.value } : undefined;
   }
 
+  /**
+   * clear_on_submit: the widget shows its default again and the default waits in the form for its
+   * next submit, while the submitted value stays what every other rerun sends (Streamlit 1.64.0).
+   */
+  clearInForm(id: string, value: Json, formId: string): void {
+    let pending = this.forms.get(formId);
+    if (!pending) this.forms.set(formId, (pending = new Map()));
+    pending.set(id, { id, type: "value", value });
+  }
+
   /** Called after a clear_on_submit form was submitted; returns the unsubscribe function. */
   onFormCleared(formId: string, listener: () => void): () => void {
     return this.formCleared.on(formId, listener);

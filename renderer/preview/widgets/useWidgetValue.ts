@@ -4,6 +4,7 @@ import { useRuntime } from "../runtime";
 
 interface ValueWidget extends WidgetPlacement {
   id: string;
+  clearedTo?: object;
 }
 
 const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
@@ -31,12 +32,21 @@ export function useWidgetValue<E extends ValueWidget, T extends Json>(element: (
     settled = next;
   });
 
-  // clear_on_submit: after the submit the form's widgets show the host's value again.
+  // clear_on_submit: after the submit the form's widgets show their defaults, which wait in the
+  // form for its next submit (the script goes on seeing the submitted values until then).
   watch(
     () => element().formId,
     (formId, _, onCleanup) => {
       if (!formId) return;
-      onCleanup(widgets.onFormCleared(formId, () => (shown.value = settled = hostValue(element()))));
+      onCleanup(
+        widgets.onFormCleared(formId, () => {
+          const current = element();
+          if (!current.clearedTo) return void (shown.value = settled = hostValue(current));
+          const value = hostValue(current.clearedTo as E);
+          widgets.clearInForm(current.id, toRaw(value), formId);
+          shown.value = settled = value;
+        }),
+      );
     },
     { immediate: true },
   );

@@ -1,9 +1,71 @@
 import { join } from "node:path";
-import type { FrameLocator, Locator } from "@playwright/test";
-import { expect, type Workbench } from "../kit";
+import type { FrameLocator, Locator, Page } from "@playwright/test";
+import { expect, test, Workbench, type LoopwrightMode } from "../kit";
+import { skipWithoutPython } from "../python";
 
-/** An app script under e2e/apps/fidelity/. */
-export const fidelityApp = (name: string) => join(__dirname, "..", "apps", "fidelity", `${name}.ts`);
+/**
+ * The two hosts every fidelity scenario runs on: Loopwright's TypeScript emulator (`name.ts`) and
+ * real Streamlit (`name.py` beside it, the same components and logic). Real Streamlit is the
+ * reference: where they differ, docs/fidelity.md lists why and the spec says which host does what.
+ */
+export const HOSTS = ["emulator", "streamlit"] as const;
+export type Host = (typeof HOSTS)[number];
+
+/** An app under e2e/apps/fidelity/: `name.ts` on the emulator, `name.py` on Streamlit. */
+export const fidelityApp = (name: string, host: Host = "emulator") =>
+  join(__dirname, "..", "apps", "fidelity", `${name}.${host === "streamlit" ? "py" : "ts"}`);
+
+/**
+ * Declare a file's scenarios once per host, each in a `test.describe(host)`. The Streamlit half
+ * needs an interpreter with Streamlit: without one it is skipped (a failure under CI), and the
+ * server finds it through LOOPWRIGHT_PYTHON.
+ */
+export function forEachHost(body: (host: Host) => void): void {
+  for (const host of HOSTS) {
+    test.describe(host, () => {
+      if (host === "streamlit") {
+        const python = skipWithoutPython(test);
+        if (python) process.env.LOOPWRIGHT_PYTHON = python;
+      }
+      body(host);
+    });
+  }
+}
+
+/**
+ * One workbench for all the tests of the enclosing describe, opened once: a Python app costs a
+ * Streamlit start per open. The tests then run in order, each starting where the previous one
+ * left the app (so they are written not to depend on a fresh session), and a failure skips the
+ * rest. Returns the getter the tests use as `wb`.
+ */
+export function sharedWorkbench(app: string): () => Workbench {
+  test.describe.configure({ mode: "serial" });
+  let page: Page | null = null;
+  let workbench: Workbench | null = null;
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage();
+    const mode: LoopwrightMode = process.env.LOOPWRIGHT_MODE === "electron" ? "electron" : "browser";
+    workbench = new Workbench(page, mode);
+    await workbench.open(app);
+  });
+  test.afterAll(async ({}, testInfo) => {
+    await workbench?.close(testInfo);
+    await page?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error("sharedWorkbench: the workbench did not open");
+    return workbench;
+  };
+}
+
+/**
+ * The outer element of the component instance mounted with `key` (the `.stBidiComponent` inside
+ * its element container, the parent of what `wb.component(key)` returns) on either host, within
+ * `scope` when given.
+ */
+export function instance(wb: Workbench, key: string, scope?: Locator): Locator {
+  return (scope ?? wb.frame().locator("body")).locator(`.st-key-${key.replace(/[^a-zA-Z0-9_-]/g, "-")} > .stBidiComponent`);
+}
 
 /**
  * The text line an app printed with `st.text(...)` (stText) or `st.write(str)` (stMarkdown)

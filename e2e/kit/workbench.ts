@@ -83,8 +83,10 @@ export class Workbench {
 
   /**
    * The DOM of the component instance mounted with `key`: its `stBidiComponentIsolated` /
-   * `stBidiComponentRegular` host (or `stBidiComponentError`). Locators chained from it pierce
-   * the open ShadowRoot, so `component("k").locator("input")` finds the input inside it.
+   * `stBidiComponentRegular` host, on either host (the emulator's preview or Streamlit's own
+   * frontend). Locators chained from it pierce the open ShadowRoot, so
+   * `component("k").locator("input")` finds the input inside it. A failed instance has no such
+   * host: its error is an `stAlertContentError` inside the instance's `.stBidiComponent`.
    */
   component(key: string): Locator {
     // The emulator marks the instance with its key; Streamlit's frontend puts `st-key-<key>` on its element container.

@@ -35,6 +35,8 @@ export default function app(st: St) {
   probe({ key: "bytes", data: new Uint8Array([1, 2, 3]) });
   probe({ key: "buffer", data: new Uint8Array([4, 5]).buffer });
   probe({ key: "plain", data: { list: [1, "two", true, null], nested: { deep: [{ x: 1 }] } } });
+  // NaN on its own: JSON has no NaN (docs/fidelity.md row 3)
+  probe({ key: "nan", data: { n: NaN } });
 
   const errors: Record<string, unknown> = {
     "Top-level function": () => 1,

@@ -75,5 +75,9 @@ export default function app(st: St) {
   // f) writes after the mount raise
   if (st.button("After mount: nested.s = 11")) st.session_state.nested.s = 11;
   if (st.button("After mount: whole = {}")) st.session_state.whole = {};
+
+  // g) premature_stop: a run that an exception cut short keeps the state of what it did not reach
+  const tail = buttonsComponent(st, [{ label: "Set tail", calls: [["state", "s", 1]] }], { key: "tail" });
+  st.text(`tail result: ${srepr(tail)}`);
   st.text("end of script");
 }

@@ -34,3 +34,5 @@ export const BROKEN_PY = {
 export const CONSOLE_PY_APP = join(__dirname, "apps", "python", "console_app.py");
 export const SLOW_PY_APP = join(__dirname, "apps", "python", "slow_app.py");
 export const BIG_STATE_PY_APP = join(__dirname, "..", "examples", "broken", "big_session_value.py");
+/** A project folder: streamlit_app.py, pages/, .streamlit/config.toml and secrets.toml. */
+export const MULTIPAGE_PY_PROJECT = join(__dirname, "apps", "python", "multipage");

@@ -29,6 +29,7 @@ export const SEED_PY_APP = join(__dirname, "..", "examples", "text-input", "app.
 /** Broken examples in Python (examples/broken/*.py), run on real Streamlit. */
 export const BROKEN_PY = {
   stormOnRender: join(__dirname, "..", "examples", "broken", "storm_on_render.py"),
+  stormRerun: join(__dirname, "..", "examples", "broken", "storm_rerun.py"),
 };
 /** Python test apps in e2e/apps/python/. */
 export const CONSOLE_PY_APP = join(__dirname, "apps", "python", "console_app.py");

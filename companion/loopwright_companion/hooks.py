@@ -8,7 +8,7 @@ import importlib.metadata
 import platform
 from typing import Any
 
-from loopwright_companion import authors, callbacks, channel, edits, elements, guard, logs, runs, snapshot, sources
+from loopwright_companion import authors, callbacks, channel, edits, elements, gate, guard, logs, runs, snapshot, sources
 
 _installed = False
 
@@ -51,6 +51,7 @@ def install(current: channel.Channel | None, app_path: str) -> None:
         channel.set_current(current)
         edits.install(current)
         current.on("value", _on_value)
+        current.on("gate", gate.on_gate)
     if _installed:
         return
     _installed = True
@@ -60,6 +61,7 @@ def install(current: channel.Channel | None, app_path: str) -> None:
         ("time callbacks", callbacks.install),
         ("show prints, logging and exceptions", logs.install),
         ("rerun when a component's source files are saved", sources.install),
+        ("hold st.rerun() while reruns are paused", gate.install),
     ):
         try:
             step()

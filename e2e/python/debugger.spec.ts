@@ -33,3 +33,21 @@ test("a storm on every render is paused at the threshold with nothing lost; Resu
   await workbench.waitForIdle();
   expect((await workbench.status()).runCount).toBe(22);
 });
+
+test("a script calling st.rerun() every run is paused too: its next st.rerun() is held, Resume lets it go on", async ({ workbench }) => {
+  await workbench.open(BROKEN_PY.stormRerun);
+  await expect.poll(() => workbench.rerunsPaused(), { timeout: 20_000 }).toBe(true);
+  const [storm] = await workbench.findings();
+  expect(storm).toMatchObject({ kind: "rerun-storm" });
+  expect(storm.message).toContain("st.rerun()");
+  // Held, not dropped: the loop stops with its rerun queued. (Streamlit reruns at once after an
+  // st.rerun(), so a few runs go by while the pause reaches the companion.)
+  await expect(workbench.page.getByTestId("lw-pause-reruns")).toHaveText(/Resume reruns \(1\)/, { timeout: 10_000 });
+  const held = await workbench.waitForIdle();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect((await workbench.status()).runCount).toBe(held.runCount);
+
+  await workbench.page.getByTestId("lw-pause-reruns").click();
+  await expect.poll(async () => (await workbench.status()).runCount, { timeout: 20_000 }).toBeGreaterThan(held.runCount + 1);
+  await expect.poll(() => workbench.rerunsPaused(), { timeout: 20_000 }).toBe(true);
+});

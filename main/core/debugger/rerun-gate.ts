@@ -9,8 +9,14 @@ import type { LoopRecorder } from "./loop-recorder";
 export class RerunGate<Request> {
   private held: Request[] = [];
   private pausedBy: string | null = null;
+  /** What onChange was last told (as a reason, to tell changes apart). */
+  private told: string | null = null;
 
-  constructor(private readonly loop: LoopRecorder) {}
+  constructor(
+    private readonly loop: LoopRecorder,
+    /** Told whenever the gate opens or closes. */
+    private readonly onChange: (paused: boolean) => void = () => {},
+  ) {}
 
   get paused(): boolean {
     return this.pausedBy !== null;
@@ -58,5 +64,6 @@ export class RerunGate<Request> {
 
   private publish(): void {
     this.loop.setGate({ paused: this.pausedBy !== null, queued: this.held.length, reason: this.pausedBy });
+    if (this.pausedBy !== this.told) this.onChange((this.told = this.pausedBy) !== null);
   }
 }

@@ -95,6 +95,8 @@ export const CompanionMessageSchema = v.variant("t", [
     location: LocationSchema,
     stack: v.nullable(LongText),
   }),
+  /** The script called st.rerun() while reruns were paused: the run ended instead, and the host holds that rerun. */
+  v.object({ t: v.literal("rerun-held"), session: SessionId }),
   /** A panel edit waits for the session's next run (the host may now ask for it). */
   v.object({ t: v.literal("edit-queued"), id: v.number() }),
   /** A panel edit was applied at the start of a run (ok) or refused by Streamlit's rules (error). */
@@ -108,6 +110,8 @@ export type CompanionMessage = v.InferOutput<typeof CompanionMessageSchema>;
 export type HostToCompanion =
   /** Apply at the start of `session`'s next run: `st.session_state[key] = value`, or `st.session_state[key][field] = value`. */
   | { t: "edit"; id: number; session: string; key: string; field: string | null; value: unknown }
+  /** Reruns are paused (or not): while paused, st.rerun() ends the run and is reported as held. */
+  | { t: "gate"; paused: boolean }
   /** The host gave up on this edit (its receipt did not come in time): it must never be applied. */
   | { t: "cancel-edit"; id: number }
   /** One whole value (a summarised one), for the panel's copy, save and edit. */

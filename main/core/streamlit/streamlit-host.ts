@@ -144,7 +144,8 @@ class StreamlitHost implements ScriptHost {
       onDelta: (delta) => this.events.emit("loop", delta),
       onStorm: (finding) => this.gate.pause(finding.id),
     });
-    this.gate = new RerunGate(this.loop);
+    // A script's own st.rerun() loop never crosses the proxy: the companion holds it while paused.
+    this.gate = new RerunGate(this.loop, (paused) => this.process.send({ t: "gate", paused }));
     this.mapper = new LoopMapper(this.loop);
     // Short, like the emulator's component watcher: a save is one rerun, no compile.
     this.sourceWatcher = options.watch === false ? null : new SourceWatcher((paths) => this.sourcesSaved(paths.map((path) => basename(path))), 30);
@@ -180,6 +181,7 @@ class StreamlitHost implements ScriptHost {
         this.process = next;
         this.processGone = false;
         this.attach(next);
+        next.send({ t: "gate", paused: this.gate.paused });
         this.proxy.retarget(next.serverUrl);
         this.restarts++;
         // A new src makes the workbench load the app view afresh: a page that outlived its server does not always ask for a run.
@@ -472,6 +474,13 @@ class StreamlitHost implements ScriptHost {
         };
         this.events.emit("log", entry);
         this.loop.record({ kind: "console", causeId: null, level: message.level, message: message.message.slice(0, 64 * 1024), source: entry.source === "host" ? "host" : "script" });
+        return;
+      }
+      case "rerun-held": {
+        const viewed = this.viewed;
+        if (!viewed || message.session !== viewed.session) return;
+        const cause = this.loop.record({ kind: "request", causeId: null, source: "st.rerun", detail: "held while reruns are paused" });
+        if (!this.gate.hold({ connection: viewed.connection, bytes: this.protocol.rerunFrom(viewed.lastRerun), causeId: cause })) this.requestRerun(cause);
         return;
       }
       case "edit-queued":

@@ -275,8 +275,14 @@ export class Workbench {
 
   /** Click "Resume reruns": the held requests run (coalesced, as Streamlit would), then waits for idle. */
   async resumeReruns(): Promise<void> {
-    if (await this.rerunsPaused()) await this.page.getByTestId("lw-pause-reruns").click();
-    await expectEventually(() => this.rerunsPaused(), false, "reruns did not resume");
+    if (!(await this.rerunsPaused())) return;
+    // A loop that goes on may be paused again before a poll sees the gate open: the Resume hop on
+    // the timeline is what says the click took.
+    const resumes = async () => (await this.timeline({ kind: "request" })).filter((e) => e.kind === "request" && e.source === "resume").length;
+    const before = await resumes();
+    await this.page.getByTestId("lw-pause-reruns").click();
+    // With recording paused there is no hop: then the open gate says it.
+    await expectEventually(async () => (await resumes()) > before || !(await this.rerunsPaused()), true, "reruns did not resume");
     await this.waitForIdle();
   }
 

@@ -20,6 +20,7 @@ import type { BuildProblem, Json, LogEntry, SessionStateEntry, SwitchResult } fr
 import type { HostHop } from "./debugger/loop-recorder";
 import { CompileError, compileScript, type CompiledScript } from "./compiler";
 import { validateEdit } from "./edits";
+import { withBrowserHolds } from "./browser-holds";
 import { readSessionValue } from "./session-value";
 import { LoopRecorder } from "./debugger/loop-recorder";
 import { RerunGate } from "./debugger/rerun-gate";
@@ -416,13 +417,9 @@ class Host implements ScriptHost {
   private withBrowserHolds(entries: SessionStateEntry[], tree: RenderedRun["tree"]): SessionStateEntry[] {
     const elementOf = new Map<string, string>();
     for (const element of walkTree(tree)) if (element.type === "bidi_component" && element.key !== null) elementOf.set(element.key, element.id);
-    return entries.map((entry) => {
-      const held = entry.kind === "component" ? this.browser.get(elementOf.get(entry.key) ?? "") : undefined;
-      if (entry.kind !== "component" || held?.type !== "json_value") return entry;
-      const map = JSON.parse(held.value) as Record<string, Json>;
-      // A summarised value is not sent whole, so neither is the browser's copy of it: the note covers values the panel shows.
-      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
-      return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
+    return withBrowserHolds(entries, (key) => {
+      const held = this.browser.get(elementOf.get(key) ?? "");
+      return held?.type === "json_value" ? (JSON.parse(held.value) as Record<string, Json>) : undefined;
     });
   }
 

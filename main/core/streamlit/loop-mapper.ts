@@ -1,6 +1,7 @@
 import type { Json, PreviewLoopEvent, SessionStateEntry } from "../../../common";
 import { loopClock, previewText, previewValue } from "../../../common";
 import { INTERNAL_KEY_PREFIX, TRIGGER_SUFFIX } from "../../../common/widgets";
+import { browserHolds, withBrowserHolds } from "../browser-holds";
 import type { HostHop, LoopRecorder } from "../debugger/loop-recorder";
 import type { BackFacts, BidiFacts } from "./protocol";
 import type { ProbeEvent } from "./probe";
@@ -45,6 +46,7 @@ export class LoopMapper {
   private readonly rendered = new Map<string, BidiFacts>();
   /** Element hops of the run in progress, recorded after its end (they are what it rendered). */
   private runHops: HostHop[] = [];
+  private runMounts: PreviewLoopEvent[] = [];
   private readonly elementOfKey = new Map<string, string>();
   private readonly widgetTypes = new Map<string, string>();
   /** Per native widget: the JSON of the value the browser last sent. */
@@ -139,17 +141,16 @@ export class LoopMapper {
   /** A run starts: a state name the browser resent unchanged over the script's value is reverted by it. */
   runStarted(runId: number, startId: string, entries: SessionStateEntry[]): void {
     this.runHops = [];
+    this.runMounts = [];
     this.setThisRun = this.setInFlush;
     this.setInFlush = new Map();
     this.stopRequested = false;
     for (const entry of entries) {
-      if (entry.kind !== "component") continue;
-      const elementId = this.elementOfKey.get(entry.key);
-      const map = elementId ? this.browserMaps.get(elementId) : undefined;
-      if (!elementId || !map) continue;
-      for (const [name, browserValue] of Object.entries(map)) {
-        if (!(name in entry.state) || entry.stateSummaries?.[name] || this.setThisRun.get(elementId)?.has(name)) continue;
-        if (JSON.stringify(entry.state[name]) === JSON.stringify(browserValue)) continue;
+      const map = entry.kind === "component" ? this.browserMapOf(entry.key) : undefined;
+      if (entry.kind !== "component" || !map) continue;
+      const setNow = this.setThisRun.get(this.elementOfKey.get(entry.key)!);
+      for (const [name, browserValue] of Object.entries(browserHolds(entry, map))) {
+        if (setNow?.has(name)) continue;
         this.loop.record({ kind: "revert", causeId: startId, runId, instance: entry.key, name, scriptValue: previewValue(entry.state[name]), browserValue: previewValue(browserValue) });
       }
     }
@@ -165,8 +166,7 @@ export class LoopMapper {
     this.rendered.set(slot, bidi);
     const at = loopClock();
     if (!previous) {
-      const mount: PreviewLoopEvent = { kind: "mount", id: this.loop.reserve(), causeId: runEndId, runId, at, instance, elementId: bidi.id, frontendKey: bidi.id, component: bidi.componentName };
-      this.runHops.push(mount as unknown as HostHop);
+      this.runMounts.push({ kind: "mount", id: this.loop.reserve(), causeId: runEndId, runId, at, instance, elementId: bidi.id, frontendKey: bidi.id, component: bidi.componentName });
       return;
     }
     if (previous.id !== bidi.id) {
@@ -179,23 +179,21 @@ export class LoopMapper {
   /** The run ended: what it rendered goes on the timeline after its end. */
   runEnded(runId: number, startId: string, endId: string): void {
     this.lastRun = { runId, startId, endId };
-    const hops = this.runHops;
+    // A mount is a browser-side hop (the emulator's preview records it), the rest are the host's.
+    if (this.runMounts.length) void this.loop.ingest(this.runMounts);
+    for (const hop of this.runHops) this.loop.record(hop);
+    this.runMounts = [];
     this.runHops = [];
-    const mounts = hops.filter((hop) => (hop as { kind: string }).kind === "mount") as unknown as PreviewLoopEvent[];
-    if (mounts.length) void this.loop.ingest(mounts);
-    for (const hop of hops) if ((hop as { kind: string }).kind !== "mount") this.loop.record(hop);
   }
 
   /** Marks component state the browser holds otherwise: its next request restores it (§6). */
   withBrowserHolds(entries: SessionStateEntry[]): SessionStateEntry[] {
-    return entries.map((entry) => {
-      if (entry.kind !== "component") return entry;
-      const elementId = this.elementOfKey.get(entry.key);
-      const map = elementId ? this.browserMaps.get(elementId) : undefined;
-      if (!map) return entry;
-      const differing = Object.entries(map).filter(([name, value]) => name in entry.state && !entry.stateSummaries?.[name] && JSON.stringify(entry.state[name]) !== JSON.stringify(value));
-      return differing.length ? { ...entry, browserHolds: Object.fromEntries(differing) } : entry;
-    });
+    return withBrowserHolds(entries, (key) => this.browserMapOf(key));
+  }
+
+  private browserMapOf(key: string): Record<string, Json> | undefined {
+    const elementId = this.elementOfKey.get(key);
+    return elementId ? this.browserMaps.get(elementId) : undefined;
   }
 
   /** A native widget's element type, from the deltas that rendered it ("button", "text_input", …). */

@@ -28,7 +28,7 @@ function setUp() {
   const start = loop.record({ kind: "run-start", causeId: null, alsoCausedBy: [], fragmentId: null });
   mapper.runStarted(1, start, []);
   mapper.component(bidi(), [0, 0], 1, "h-end");
-  mapper.runEnded(1, start, "h-end");
+  mapper.runEnded();
   return { loop, mapper, events };
 }
 
@@ -97,7 +97,7 @@ describe("LoopMapper", () => {
     const start = loop.record({ kind: "run-start", causeId: null, alsoCausedBy: [], fragmentId: null });
     mapper.runStarted(2, start, []);
     mapper.component(bidi({ id: "$$ID-ffff-rating", json: '{"value":3}', dataSize: 11, htmlContent: "<b></b>" }), [0, 0], 2, "h-end2");
-    mapper.runEnded(2, start, "h-end2");
+    mapper.runEnded();
     const [remount, diff] = events().slice(-2);
     expect(remount).toMatchObject({ kind: "remount", instance: "rating", previousElementId: ID, changedArguments: ["data", "html"] });
     expect(diff).toMatchObject({ kind: "data-diff", changes: [{ key: "data.value", before: { preview: "0" }, after: { preview: "3" } }] });

@@ -51,7 +51,6 @@ export class LoopMapper {
   private readonly widgetTypes = new Map<string, string>();
   /** Per native widget: the JSON of the value the browser last sent. */
   private readonly sentValues = new Map<string, string>();
-  lastRun: { runId: number; startId: string; endId: string } | null = null;
   stopRequested = false;
 
   constructor(private readonly loop: LoopRecorder) {}
@@ -177,8 +176,7 @@ export class LoopMapper {
   }
 
   /** The run ended: what it rendered goes on the timeline after its end. */
-  runEnded(runId: number, startId: string, endId: string): void {
-    this.lastRun = { runId, startId, endId };
+  runEnded(): void {
     // A mount is a browser-side hop (the emulator's preview records it), the rest are the host's.
     if (this.runMounts.length) void this.loop.ingest(this.runMounts);
     for (const hop of this.runHops) this.loop.record(hop);

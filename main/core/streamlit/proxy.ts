@@ -235,4 +235,3 @@ function withProbe(page: string): string {
   return page.slice(0, end) + tag + page.slice(end);
 }
 
-export const _forTests = { withProbe };

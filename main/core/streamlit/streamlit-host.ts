@@ -416,7 +416,7 @@ class StreamlitHost implements ScriptHost {
     // A run ends early for a rerun when a newer request came in (it waits in `causes`), or when the script called st.rerun().
     run.status = runStatus(streamlitStatus, run.exception, this.mapper.stopRequested, this.causes.length > 0);
     this.loop.record({ kind: "run-end", causeId: run.startId, status: run.status, durationMs: run.durationMs, fragmentId: run.fragmentId, runId: run.runId }, run.endId);
-    this.mapper.runEnded(run.runId, run.startId, run.endId);
+    this.mapper.runEnded();
     if (run.status === "rerun") this.causes.push(this.loop.record({ kind: "request", causeId: run.endId, source: "st.rerun", detail: null, runId: run.runId }));
     this.completion.finished(run);
   }
